@@ -1,0 +1,196 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { parseJsonKeepingBigInts, toInt64 } from '../transport/exactJson';
+
+/** How a value of Billbee's API is asked for in the form and sent. */
+export type FieldType =
+	| 'string'
+	| 'int64'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'dateTime'
+	| 'options'
+	| 'multiOptions'
+	| 'stringList'
+	| 'int64List'
+	| 'json';
+
+export interface FieldSpec {
+	/** Billbee's exact name: the query key or body property, and the n8n parameter name. */
+	name: string;
+	/** The name shown in the form. */
+	label: string;
+	type: FieldType;
+	description?: string;
+	required?: boolean;
+	default?: string | number | boolean;
+	placeholder?: string;
+	options?: INodePropertyOptions[];
+	/** Dropdown filled from the live API (methods.loadOptions). */
+	loadOptionsMethod?: string;
+	typeOptions?: INodeProperties['typeOptions'];
+	/** Body path when it differs from `name`, e.g. "InvoiceAddress.Street". */
+	bodyPath?: string;
+}
+
+const NODE_TYPES: Record<FieldType, INodeProperties['type']> = {
+	string: 'string',
+	int64: 'string',
+	integer: 'number',
+	number: 'number',
+	boolean: 'boolean',
+	dateTime: 'dateTime',
+	options: 'options',
+	multiOptions: 'multiOptions',
+	stringList: 'string',
+	int64List: 'string',
+	json: 'json',
+};
+
+function defaultFor(field: FieldSpec): INodeProperties['default'] {
+	if (field.default !== undefined) return field.default;
+	switch (field.type) {
+		case 'boolean':
+			return false;
+		case 'integer':
+		case 'number':
+			return 0;
+		case 'multiOptions':
+			return [];
+		case 'json':
+			return '{}';
+		default:
+			return '';
+	}
+}
+
+export function toProperty(field: FieldSpec): INodeProperties {
+	const property: INodeProperties = {
+		displayName: field.label,
+		name: field.name,
+		type: NODE_TYPES[field.type],
+		default: defaultFor(field),
+		description: field.description,
+	};
+	if (field.required) property.required = true;
+	if (field.typeOptions) property.typeOptions = field.typeOptions;
+	if (field.placeholder) property.placeholder = field.placeholder;
+	if (field.type === 'stringList' || field.type === 'int64List') {
+		property.hint = 'Comma-separated list';
+	}
+	if (field.loadOptionsMethod) {
+		property.typeOptions = { loadOptionsMethod: field.loadOptionsMethod };
+		property.type = field.type === 'multiOptions' ? 'multiOptions' : 'options';
+		property.description = `${field.description ?? ''} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`.trim();
+	} else if (field.options) {
+		property.options = field.options;
+	}
+	if (field.type === 'int64') property.placeholder ??= 'e.g. 300000000012345';
+	return property;
+}
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Billbee parses ISO 8601; we send "YYYY-MM-DDTHH:mm:ss" and keep an offset only if one was given. */
+export function formatBillbeeDate(value: unknown): string | undefined {
+	const text =
+		value instanceof Date
+			? value.toISOString()
+			: typeof (value as { toISO?: () => string })?.toISO === 'function'
+				? (value as { toISO: () => string }).toISO()
+				: String(value).trim();
+	const match = DATE_TIME.exec(text);
+	if (!match) return undefined;
+	const [, day, hm = '00:00', seconds = '00', offset] = match;
+	if (Number.isNaN(Date.parse(`${day}T${hm}:${seconds}Z`))) return undefined;
+	const zone = offset === undefined ? '' : offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+	return `${day}T${hm}:${seconds}${zone}`;
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '');
+	return String(value)
+		.split(',')
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+}
+
+export type Destination = 'query' | 'body';
+
+/**
+ * Converts a form value to what Billbee expects. Ids stay exact: in a body an int64 becomes
+ * a bigint (written as a raw JSON number), in a query the digit string itself.
+ */
+export function convertValue(
+	ctx: IExecuteSingleFunctions,
+	field: FieldSpec,
+	value: unknown,
+	destination: Destination,
+): unknown {
+	if (isEmpty(value)) return undefined;
+	const fail = (problem: string) =>
+		new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}): ${problem}`, {
+			itemIndex: ctx.getItemIndex(),
+		});
+	const int64 = (v: unknown) => {
+		const exact = toInt64(v);
+		if (exact === undefined) throw fail(`"${String(v)}" is not a whole number (Billbee id)`);
+		if (typeof v === 'number' && !Number.isSafeInteger(v)) {
+			throw fail(`${String(v)} has lost digits already; pass ids above 9007199254740991 as text`);
+		}
+		return destination === 'body' ? exact : exact.toString();
+	};
+	switch (field.type) {
+		case 'int64':
+			return int64(value);
+		case 'int64List':
+			return splitList(value).map(int64);
+		case 'stringList':
+			return splitList(value);
+		case 'integer':
+		case 'number': {
+			const n = Number(value);
+			if (!Number.isFinite(n)) throw fail(`"${String(value)}" is not a number`);
+			return n;
+		}
+		case 'boolean':
+			return value === true || value === 'true';
+		case 'dateTime': {
+			const date = formatBillbeeDate(value);
+			if (!date) throw fail(`"${String(value)}" is not a date (use e.g. 2024-05-31T14:00:00)`);
+			return date;
+		}
+		case 'json':
+			return parseJsonField(ctx, field.label, value);
+		default:
+			return value;
+	}
+}
+
+/** Parses a JSON parameter exactly (big ids keep every digit) or names the field that is wrong. */
+export function parseJsonField(ctx: IExecuteSingleFunctions, label: string, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return parseJsonKeepingBigInts(value);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, {
+			itemIndex: ctx.getItemIndex(),
+		});
+	}
+}
+
+export function setPath(target: IDataObject, path: string, value: unknown): void {
+	const keys = path.split('.');
+	let cursor = target;
+	for (const key of keys.slice(0, -1)) {
+		if (typeof cursor[key] !== 'object' || cursor[key] === null) cursor[key] = {};
+		cursor = cursor[key] as IDataObject;
+	}
+	cursor[keys[keys.length - 1]] = value as IDataObject[keyof IDataObject];
+}

@@ -1,0 +1,161 @@
+'use strict';
+// Runs the package's nodes through n8n's own execution engine (n8n-core WorkflowExecute),
+// the way n8n runs a workflow, with a credential that points at the Billbee sandbox.
+const path = require('path');
+const os = require('os');
+const fs = require('fs');
+
+if (!process.env.N8N_USER_FOLDER) {
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-billbee-test-'));
+}
+
+const { Workflow, ICredentialsHelper } = require('n8n-workflow');
+const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+
+const dist = path.join(__dirname, '..', 'dist');
+const { Billbee } = require(path.join(dist, 'nodes/Billbee/Billbee.node.js'));
+const { BillbeeApi } = require(path.join(dist, 'credentials/BillbeeApi.credentials.js'));
+
+const credentialType = new BillbeeApi();
+const nodeTypeInstances = { 'n8n-nodes-billbee.billbee': new Billbee() };
+try {
+	const { BillbeeTrigger } = require(path.join(dist, 'nodes/Billbee/BillbeeTrigger.node.js'));
+	nodeTypeInstances['n8n-nodes-billbee.billbeeTrigger'] = new BillbeeTrigger();
+} catch {
+	// the trigger is optional while it is being built
+}
+
+const nodeTypes = {
+	getByName: (type) => nodeTypeInstances[type],
+	getByNameAndVersion: (type) => nodeTypeInstances[type],
+	getKnownTypes: () => ({}),
+};
+
+/** Applies the credential's generic `authenticate` block like n8n's CredentialsHelper does. */
+class SandboxCredentialsHelper extends ICredentialsHelper {
+	constructor(data) {
+		super();
+		this.data = data;
+		this.requests = 0;
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		this.requests++;
+		const { properties } = credentialType.authenticate;
+		const resolve = (value) =>
+			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+		for (const [outerKey, entries] of Object.entries(properties)) {
+			requestOptions[outerKey] = requestOptions[outerKey] ?? {};
+			for (const [key, value] of Object.entries(entries)) {
+				requestOptions[outerKey][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials() {
+		return { getData: () => this.data };
+	}
+	async getDecrypted() {
+		return { ...this.data };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+let executionCounter = 0;
+
+function billbeeNode(parameters, extra = {}) {
+	return {
+		id: extra.id ?? `node-${Math.random().toString(36).slice(2, 10)}`,
+		name: extra.name ?? 'Billbee',
+		type: extra.type ?? 'n8n-nodes-billbee.billbee',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { billbeeApi: { id: '1', name: 'Billbee sandbox' } },
+		...(extra.continueOnFail ? { onError: 'continueRegularOutput', continueOnFail: true } : {}),
+		...(extra.webhookId ? { webhookId: extra.webhookId } : {}),
+	};
+}
+
+function additionalData(credentialsHelper, hooks) {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId: `exec-${++executionCounter}`,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		setExecutionStatus() {},
+		currentNodeExecutionIndex: 0,
+	};
+}
+
+/**
+ * Runs one Billbee node over `items` through WorkflowExecute.
+ * Returns { items, error, runData } where items are the node's output (main[0]).
+ */
+async function runNode(parameters, { credentials, items = [{ json: {} }], continueOnFail = false, node } = {}) {
+	const theNode = node ?? billbeeNode(parameters, { continueOnFail });
+	const workflowData = {
+		id: 'wf-test',
+		name: 'Billbee test workflow',
+		nodes: [theNode],
+		connections: {},
+		active: false,
+		settings: {},
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {} });
+	const credentialsHelper = new SandboxCredentialsHelper(credentials);
+	const hooks = new ExecutionLifecycleHooks('manual', `exec-${executionCounter + 1}`, workflowData);
+	const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: theNode, data: { main: [items] }, source: null }],
+		},
+	};
+	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks), 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+	const nodeRun = run.data.resultData.runData[theNode.name]?.[0];
+	return {
+		items: nodeRun?.data?.main?.[0] ?? [],
+		error: nodeRun?.error ?? run.data.resultData.error,
+		run,
+	};
+}
+
+module.exports = {
+	runNode,
+	billbeeNode,
+	nodeTypes,
+	nodeTypeInstances,
+	SandboxCredentialsHelper,
+	additionalData,
+	credentialType,
+};
