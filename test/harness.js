@@ -111,20 +111,21 @@ function additionalData(credentialsHelper, hooks) {
 }
 
 /**
- * Runs one Billbee node over `items` through WorkflowExecute.
- * Returns { items, error, runData } where items are the node's output (main[0]).
+ * Runs a workflow (nodes of this package, connected as in an exported n8n workflow) through
+ * WorkflowExecute, starting at `startNode` with `items`. Returns the run and each node's output.
  */
-async function runNode(parameters, { credentials, items = [{ json: {} }], continueOnFail = false, node } = {}) {
-	const theNode = node ?? billbeeNode(parameters, { continueOnFail });
-	const workflowData = {
-		id: 'wf-test',
-		name: 'Billbee test workflow',
-		nodes: [theNode],
-		connections: {},
+async function runWorkflow(workflowData, { credentials, items = [{ json: {} }], startNode } = {}) {
+	const workflow = new Workflow({
+		id: workflowData.id ?? 'wf-test',
+		name: workflowData.name ?? 'Billbee test workflow',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections ?? {},
 		active: false,
-		settings: {},
-	};
-	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {} });
+		nodeTypes,
+		settings: workflowData.settings ?? {},
+		staticData: workflowData.staticData ?? {},
+	});
+	const first = workflowData.nodes.find((n) => n.name === (startNode ?? workflowData.nodes[0].name));
 	const credentialsHelper = new SandboxCredentialsHelper(credentials);
 	const hooks = new ExecutionLifecycleHooks('manual', `exec-${executionCounter + 1}`, workflowData);
 	const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
@@ -136,22 +137,30 @@ async function runNode(parameters, { credentials, items = [{ json: {} }], contin
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: theNode, data: { main: [items] }, source: null }],
+			nodeExecutionStack: [{ node: first, data: { main: [items] }, source: null }],
 		},
 	};
 	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks), 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);
 	const run = await finished;
+	const outputOf = (name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
+	return { run, outputOf, error: run.data.resultData.error };
+}
+
+/**
+ * Runs one Billbee node over `items` through WorkflowExecute.
+ * Returns { items, error, run } where items are the node's output (main[0]).
+ */
+async function runNode(parameters, { credentials, items = [{ json: {} }], continueOnFail = false, node } = {}) {
+	const theNode = node ?? billbeeNode(parameters, { continueOnFail });
+	const { run, outputOf } = await runWorkflow({ nodes: [theNode] }, { credentials, items });
 	const nodeRun = run.data.resultData.runData[theNode.name]?.[0];
-	return {
-		items: nodeRun?.data?.main?.[0] ?? [],
-		error: nodeRun?.error ?? run.data.resultData.error,
-		run,
-	};
+	return { items: outputOf(theNode.name), error: nodeRun?.error ?? run.data.resultData.error, run };
 }
 
 module.exports = {
 	runNode,
+	runWorkflow,
 	billbeeNode,
 	nodeTypes,
 	nodeTypeInstances,

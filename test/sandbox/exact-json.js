@@ -190,30 +190,43 @@ function parse(text) {
 
 // Fast path: let the native serializer run with BigInts replaced by a marker string, then swap
 // the quoted markers for bare digits. The marker starts with U+0000, which JSON.stringify always
-// escapes as \u0000; if any real string or key contains U+0000 we use the slow path instead, so a
-// marker can never be confused with user data.
+// writes as the escape \u0000. Afterwards we count the escapes in the output: if there are more
+// than markers, some real string or key contained U+0000 (or the text "\u0000"), and we fall
+// back to the slow serializer, so a marker can never be confused with user data.
 const MARK = '\u0000BigInt:';
 const MARK_RE = /"\\u0000BigInt:(-?\d+)"/g;
 
+function countOccurrences(text, needle) {
+  let count = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) count++;
+  return count;
+}
+
 function stringify(value, indent) {
-  let sawBigInt = false;
-  let sawNul = false;
-  const replacer = function (key, v) {
-    // Look at the holder too: a global BigInt.prototype.toJSON (some libraries install one)
-    // would otherwise turn the BigInt into a quoted string before we see it.
-    const raw = this[key];
-    if (typeof raw === 'bigint') v = raw;
-    if (typeof v === 'bigint') {
-      sawBigInt = true;
-      return MARK + v.toString();
-    }
-    if ((typeof v === 'string' && v.includes('\u0000')) || key.includes('\u0000')) sawNul = true;
-    return v;
-  };
+  let bigInts = 0;
+  // A global BigInt.prototype.toJSON (some libraries install one) runs before the replacer and
+  // would turn BigInts into quoted strings; in that case read the raw value from the holder.
+  const patched = typeof BigInt.prototype.toJSON === 'function';
+  const replacer = patched
+    ? function (key, v) {
+        const raw = this[key];
+        if (typeof raw === 'bigint') {
+          bigInts++;
+          return MARK + raw.toString();
+        }
+        return v;
+      }
+    : function (key, v) {
+        if (typeof v === 'bigint') {
+          bigInts++;
+          return MARK + v.toString();
+        }
+        return v;
+      };
   const fast = JSON.stringify(value, replacer, indent);
-  if (sawNul) return slowStringify(value, indent);
-  if (!sawBigInt || fast === undefined) return fast;
-  return fast.replace(MARK_RE, '$1');
+  if (fast === undefined) return fast;
+  if (countOccurrences(fast, '\\u0000') !== bigInts) return slowStringify(value, indent);
+  return bigInts === 0 ? fast : fast.replace(MARK_RE, '$1');
 }
 
 function normaliseIndent(indent) {

@@ -32,10 +32,20 @@ export function parseJsonKeepingBigInts(text: string): unknown {
 const BIGINT_MARK = '\u0000int64:';
 const MARKED_BIGINT = /"\\u0000int64:(-?\d+)"/g;
 
+// A replacer is not enough: some hosts install BigInt.prototype.toJSON, which runs first.
+function markBigInts(value: unknown): unknown {
+	if (typeof value === 'bigint') return `${BIGINT_MARK}${value.toString()}`;
+	if (Array.isArray(value)) return value.map(markBigInts);
+	if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+		const copy: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(value)) copy[key] = markBigInts(entry);
+		return copy;
+	}
+	return value;
+}
+
 export function stringifyExactJson(value: unknown): string {
-	const json = JSON.stringify(value, (_key, v: unknown) =>
-		typeof v === 'bigint' ? `${BIGINT_MARK}${v.toString()}` : v,
-	);
+	const json = JSON.stringify(markBigInts(value));
 	return json === undefined ? '' : json.replace(MARKED_BIGINT, '$1');
 }
 
