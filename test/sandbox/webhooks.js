@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Webhook registrations and deliveries, modelled on Microsoft ASP.NET WebHooks (which Billbee's
- * webhooks are built on, see /work/shared/billbee-api/webhooks.md):
+ * webhooks are built on, see the webhook notes of our API research):
  *   - registration runs an "echo" GET unless the URI has a `noecho` query parameter,
  *   - deliveries are POSTs with an indented JSON body and an `ms-signature: sha256=<HEX>` header.
  */
