@@ -1,9 +1,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { methods } from './methods';
+
 import { resourceDescription } from './helpers/operation';
 import { resources } from './resources';
-import { billbeeRoutingTransport } from './transport';
+import { executeUpdateStockMultiple } from './resources/product/updateStockMultiple';
+import { billbeeRoutingTransport, READ_ONLY_PARAMETER } from './transport';
 
 export class Billbee implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,6 +39,19 @@ export class Billbee implements INodeType {
 				default: 'order',
 			},
 			...resources.flatMap(resourceDescription),
+			{
+				displayName: 'Read-Only Mode',
+				name: READ_ONLY_PARAMETER,
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to refuse every operation that would change data in Billbee, so that only reads are sent. Turn it on when an AI agent uses this node as a tool.',
+			},
 		],
 	};
+
+	methods = methods;
+
+	// Runs once for all items instead of once per item: Billbee takes 250 stock updates per call.
+	customOperations = { product: { updateStockMultiple: executeUpdateStockMultiple } };
 }

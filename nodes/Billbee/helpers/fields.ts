@@ -15,7 +15,16 @@ export type FieldType =
 	| 'multiOptions'
 	| 'stringList'
 	| 'int64List'
-	| 'json';
+	| 'json'
+	/** A group of sub-fields sent as one JSON object (e.g. an address). */
+	| 'object'
+	/** A repeatable group of sub-fields sent as an array of objects (e.g. order items). */
+	| 'objectList'
+	/** A Billbee record found by id or another key (resource locator). */
+	| 'locator';
+
+/** Records that can be looked up by more than their Billbee id. */
+export type LocatorKind = 'order' | 'product';
 
 export interface FieldSpec {
 	/** Billbee's exact name: the query key or body property, and the n8n parameter name. */
@@ -33,7 +42,54 @@ export interface FieldSpec {
 	typeOptions?: INodeProperties['typeOptions'];
 	/** Body path when it differs from `name`, e.g. "InvoiceAddress.Street". */
 	bodyPath?: string;
+	/** Sub-fields of an 'object' or 'objectList'. */
+	fields?: FieldSpec[];
+	/** For 'locator': which record. */
+	locator?: LocatorKind;
+	/**
+	 * For 'locator': modes Billbee can look up directly. The chosen mode's entry replaces the
+	 * path template and/or adds query parameters; the other modes are resolved to the id first.
+	 */
+	byMode?: Record<string, { path?: string; query?: IDataObject }>;
+	loadOptionsDependsOn?: string[];
 }
+
+/** Resource locator templates: name, label and description come from the field spec. */
+const LOCATOR_PROPERTIES: Record<LocatorKind, INodeProperties> = {
+	order: {
+		displayName: 'Order',
+		name: 'orderId',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		modes: [
+			{
+				displayName: 'Billbee ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 300000180937794',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Billbee order ID is a number' } }],
+			},
+			{ displayName: 'Order Number (External Reference)', name: 'externalReference', type: 'string', placeholder: 'e.g. 302-1234567-1234567' },
+	],
+	},
+	product: {
+		displayName: 'Product',
+		name: 'productId',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		modes: [
+			{
+				displayName: 'Billbee ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 300000012345678',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Billbee product ID is a number' } }],
+			},
+			{ displayName: 'SKU', name: 'sku', type: 'string', placeholder: 'e.g. SHIRT-RED-L' },
+			{ displayName: 'EAN', name: 'ean', type: 'string', placeholder: 'e.g. 4006381333931' },
+	],
+	},
+};
 
 const NODE_TYPES: Record<FieldType, INodeProperties['type']> = {
 	string: 'string',
@@ -47,6 +103,9 @@ const NODE_TYPES: Record<FieldType, INodeProperties['type']> = {
 	stringList: 'string',
 	int64List: 'string',
 	json: 'json',
+	object: 'collection',
+	objectList: 'fixedCollection',
+	locator: 'resourceLocator',
 };
 
 function defaultFor(field: FieldSpec): INodeProperties['default'] {
@@ -61,6 +120,11 @@ function defaultFor(field: FieldSpec): INodeProperties['default'] {
 			return [];
 		case 'json':
 			return '{}';
+		case 'object':
+		case 'objectList':
+			return {};
+		case 'locator':
+			return { mode: 'id', value: '' };
 		default:
 			return '';
 	}
@@ -88,6 +152,21 @@ export function toProperty(field: FieldSpec): INodeProperties {
 		property.options = field.options;
 	}
 	if (field.type === 'int64') property.placeholder ??= 'e.g. 300000000012345';
+	if (field.loadOptionsDependsOn) {
+		property.typeOptions = { ...property.typeOptions, loadOptionsDependsOn: field.loadOptionsDependsOn };
+	}
+	if (field.type === 'object') {
+		property.placeholder = 'Add Field';
+		property.options = (field.fields ?? []).map(toProperty);
+	} else if (field.type === 'objectList') {
+		property.placeholder = `Add ${field.label.replace(/s$/, '')}`;
+		property.typeOptions = { multipleValues: true };
+		property.options = [
+			{ displayName: field.label.replace(/s$/, ''), name: 'item', values: (field.fields ?? []).map(toProperty) },
+		];
+	} else if (field.type === 'locator') {
+		property.modes = LOCATOR_PROPERTIES[field.locator ?? 'order'].modes;
+	}
 	return property;
 }
 
@@ -110,7 +189,13 @@ export function formatBillbeeDate(value: unknown): string | undefined {
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+	return (
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0) ||
+		(typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0)
+	);
 }
 
 export function splitList(value: unknown): string[] {
@@ -168,9 +253,32 @@ export function convertValue(
 		}
 		case 'json':
 			return parseJsonField(ctx, field.label, value);
+		case 'object':
+			return convertGroup(ctx, field.fields ?? [], value as IDataObject, destination);
+		case 'objectList': {
+			const entries = ((value as IDataObject).item ?? []) as IDataObject[];
+			const list = entries
+				.map((entry) => convertGroup(ctx, field.fields ?? [], entry, destination))
+				.filter((entry) => entry !== undefined);
+			return list.length ? list : undefined;
+		}
 		default:
 			return value;
 	}
+}
+
+function convertGroup(
+	ctx: IExecuteSingleFunctions,
+	fields: FieldSpec[],
+	value: IDataObject,
+	destination: Destination,
+): IDataObject | undefined {
+	const result: IDataObject = {};
+	for (const field of fields) {
+		const converted = convertValue(ctx, field, value?.[field.name], destination);
+		if (converted !== undefined) setPath(result, field.bodyPath ?? field.name, converted);
+	}
+	return Object.keys(result).length ? result : undefined;
 }
 
 /** Parses a JSON parameter exactly (big ids keep every digit) or names the field that is wrong. */

@@ -10,7 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { describeRequest } from '../transport';
+import { billbeeApiRequest, describeRequest } from '../transport';
 import { convertValue, parseJsonField, setPath, toProperty } from './fields';
 import type { FieldSpec } from './fields';
 
@@ -46,8 +46,10 @@ export interface OperationSpec {
 	query?: FieldSpec[];
 	body?: BodySpec;
 	paged?: { freezeUntil?: string[] };
-	/** A POST that only reads may be retried after a server error. */
-	retrySafe?: boolean;
+	/** A POST that only reads (search, parse placeholders): allowed in read-only mode, retried like a GET. */
+	readsOnly?: boolean;
+	/** Deletes data: said in the description so people and agents take care. */
+	destructive?: boolean;
 	/** Extra parameters this operation needs (own files for richer forms). */
 	properties?: INodeProperties[];
 	preSend?: PreSendAction[];
@@ -157,6 +159,38 @@ function deepMerge(target: IDataObject, source: IDataObject): IDataObject {
 	return target;
 }
 
+interface LocatorValue {
+	mode: string;
+	value: string;
+}
+
+function locatorValue(ctx: IExecuteSingleFunctions, field: FieldSpec): LocatorValue {
+	const raw = ctx.getNodeParameter(field.name, undefined) as { mode?: string; value?: unknown } | string;
+	const { mode = 'id', value = '' } = typeof raw === 'object' && raw !== null ? raw : { value: raw };
+	const text = String(value ?? '').trim();
+	if (!text) {
+		throw new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}) is required`, { itemIndex: ctx.getItemIndex() });
+	}
+	return { mode, value: text };
+}
+
+/** Finds the Billbee id of a record given by another key (one extra API call). */
+async function resolveToId(ctx: IExecuteSingleFunctions, field: FieldSpec, { mode, value }: LocatorValue): Promise<string> {
+	if (mode === 'id') return value;
+	const record = (
+		field.locator === 'product'
+			? await billbeeApiRequest.call(ctx, 'GET', '/products/{id}', { pathParams: { id: value }, qs: { lookupBy: mode } })
+			: await billbeeApiRequest.call(ctx, 'GET', '/orders/findbyextref/{extRef}', { pathParams: { extRef: value } })
+	) as IDataObject | null;
+	const id = field.locator === 'product' ? record?.Id : record?.BillBeeOrderId;
+	if (id === undefined || id === null) {
+		throw new NodeOperationError(ctx.getNode(), `No Billbee ${field.locator ?? 'order'} found for ${mode} "${value}"`, {
+			itemIndex: ctx.getItemIndex(),
+		});
+	}
+	return String(id);
+}
+
 function requiredValue(ctx: IExecuteSingleFunctions, field: FieldSpec, destination: 'query' | 'body'): unknown {
 	const raw = ctx.getNodeParameter(field.name, undefined, { extractValue: true });
 	const value = convertValue(ctx, field, raw, destination);
@@ -169,14 +203,31 @@ function requiredValue(ctx: IExecuteSingleFunctions, field: FieldSpec, destinati
 }
 
 /** Builds URL, query and body of a request from the operation's parameters. */
-export function buildRequest(ctx: IExecuteSingleFunctions, spec: OperationSpec, options: IHttpRequestOptions): IHttpRequestOptions {
+export async function buildRequest(
+	ctx: IExecuteSingleFunctions,
+	spec: OperationSpec,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	let template = spec.path;
+	const qs: IDataObject = { ...(options.qs ?? {}) };
 	const pathValues: Record<string, string> = {};
 	for (const [placeholder, field] of Object.entries(spec.pathParams ?? {})) {
-		pathValues[placeholder] = String(requiredValue(ctx, field, 'query'));
+		if (field.type !== 'locator') {
+			pathValues[placeholder] = String(requiredValue(ctx, field, 'query'));
+			continue;
+		}
+		const located = locatorValue(ctx, field);
+		const direct = field.byMode?.[located.mode];
+		if (direct) {
+			template = direct.path ?? template;
+			Object.assign(qs, direct.query);
+			pathValues[placeholder] = located.value;
+		} else {
+			pathValues[placeholder] = await resolveToId(ctx, field, located);
+		}
 	}
-	options.url = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name]));
+	options.url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name]));
 
-	const qs: IDataObject = { ...(options.qs ?? {}) };
 	for (const field of spec.requiredQuery ?? []) qs[field.name] = requiredValue(ctx, field, 'query') as string;
 	if (spec.query?.length) {
 		const chosen = ctx.getNodeParameter(queryCollectionName(spec), {}) as IDataObject;
@@ -215,8 +266,8 @@ export function buildRequest(ctx: IExecuteSingleFunctions, spec: OperationSpec, 
 	}
 
 	return describeRequest(options, {
-		template: spec.path,
-		retrySafe: spec.retrySafe,
+		template,
+		readsOnly: spec.readsOnly,
 		paged: !!spec.paged,
 		freezeUntil: spec.paged?.freezeUntil,
 	});
@@ -224,13 +275,13 @@ export function buildRequest(ctx: IExecuteSingleFunctions, spec: OperationSpec, 
 
 function operationOption(spec: OperationSpec): INodePropertyOptions {
 	const builder: PreSendAction = async function (this: IExecuteSingleFunctions, options) {
-		return buildRequest(this, spec, options);
+		return await buildRequest(this, spec, options);
 	};
 	return {
 		name: spec.name,
 		value: spec.value,
 		action: spec.action,
-		description: spec.description,
+		description: spec.destructive ? `${spec.description}. Destructive: this cannot be undone` : spec.description,
 		routing: {
 			request: { method: spec.method, url: spec.path },
 			send: { paginate: true, preSend: [builder, ...(spec.preSend ?? [])] },

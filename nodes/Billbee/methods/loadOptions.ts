@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { billbeeApiRequest } from '../transport';
+import { billbeeApiRequest, MAX_PAGE_SIZE } from '../transport';
 
 /** Events known without asking Billbee: the wildcard and the one filter Billbee documents. */
 const FALLBACK_WEBHOOK_FILTERS: INodePropertyOptions[] = [
@@ -8,15 +8,102 @@ const FALLBACK_WEBHOOK_FILTERS: INodePropertyOptions[] = [
 	{ name: 'Order Created (order.created)', value: 'order.created' },
 ];
 
+function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
+	return a.name.localeCompare(b.name);
+}
+
+async function list(ctx: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject[]> {
+	const data = await billbeeApiRequest.call(ctx, 'GET', path, { qs });
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+/** Billbee's enum endpoints answer [{ Id, Name }]. */
+function enumLoader(path: string) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await list(this, path)).map((entry) => ({ name: String(entry.Name), value: entry.Id as number }));
+	};
+}
+
+export const getOrderStates = enumLoader('/enums/orderstates');
+export const getPaymentTypes = enumLoader('/enums/paymenttypes');
+export const getShipmentTypes = enumLoader('/enums/shipmenttypes');
+export const getShippingCarriers = enumLoader('/enums/shippingcarriers');
+
+export async function getShopAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/shopaccounts', { page: 1, pageSize: MAX_PAGE_SIZE }))
+		.map((shop) => ({
+			name: `${String(shop.Name ?? shop.Description ?? shop.Id)}${shop.ShopType ? ` (${String(shop.ShopType)})` : ''}`,
+			value: String(shop.Id),
+		}))
+		.sort(byName);
+}
+
+export async function getShippingProviders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/shipment/shippingproviders'))
+		.map((provider) => ({ name: String(provider.name), value: String(provider.id) }))
+		.sort(byName);
+}
+
+/** The products of the provider chosen in the field `ProviderId`. */
+export async function getShippingProviderProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const providerId = String(this.getCurrentNodeParameter('ProviderId') ?? '');
+	const providers = await list(this, '/shipment/shippingproviders');
+	return providers
+		.filter((provider) => !providerId || String(provider.id) === providerId)
+		.flatMap((provider) =>
+			((provider.products as IDataObject[]) ?? []).map((product) => ({
+				name: `${String(product.displayName ?? product.productName)}${providerId ? '' : ` (${String(provider.name)})`}`,
+				value: String(product.id),
+			})),
+		)
+		.sort(byName);
+}
+
+export async function getStocks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/products/stocks')).map((stock) => ({
+		name: String(stock.Name ?? stock.Id),
+		value: String(stock.Id),
+		description: stock.Description ? String(stock.Description) : undefined,
+	}));
+}
+
+export async function getCloudStorages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/cloudstorages')).map((storage) => ({
+		name: `${String(storage.Name)}${storage.Type ? ` (${String(storage.Type)})` : ''}`,
+		value: String(storage.Id),
+	}));
+}
+
+export async function getLayouts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/layouts'))
+		.map((layout) => ({
+			name: `${String(layout.Name)}${layout.Type !== undefined ? ` (type ${String(layout.Type)})` : ''}`,
+			value: String(layout.Id),
+		}))
+		.sort(byName);
+}
+
+export async function getCustomFieldDefinitions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/products/custom-fields', { page: 1, pageSize: MAX_PAGE_SIZE }))
+		.map((definition) => ({ name: String(definition.Name ?? definition.Id), value: String(definition.Id) }))
+		.sort(byName);
+}
+
+export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/products/category'))
+		.map((category) => ({ name: String(category.Name ?? category.Id), value: String(category.Id) }))
+		.sort(byName);
+}
+
 export async function getWebhookFilters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	let filters: IDataObject[];
 	try {
-		filters = (await billbeeApiRequest.call(this, 'GET', '/webhooks/filters')) as IDataObject[];
+		filters = await list(this, '/webhooks/filters');
 	} catch (error) {
 		this.logger.warn(`Billbee webhook filters could not be loaded, offering the known ones: ${(error as Error).message}`);
 		return FALLBACK_WEBHOOK_FILTERS;
 	}
-	const options: INodePropertyOptions[] = (Array.isArray(filters) ? filters : []).map((filter) => {
+	const options: INodePropertyOptions[] = filters.map((filter) => {
 		const name = String(filter.Name);
 		return {
 			name: name === '*' ? 'All Events (*)' : `${String(filter.Description || name)} (${name})`,

@@ -75,8 +75,8 @@ const EXTRA_LIMITS: Record<string, WindowLimit & { scope: (path: string, qs: IDa
 export interface RequestMeta {
 	/** Catalog path template, e.g. "/orders/{id}": the throttle key and the name in messages. */
 	template: string;
-	/** A POST that only reads (search, parse placeholders) may be retried like a GET. */
-	retrySafe?: boolean;
+	/** A POST that only reads (search, parse placeholders): allowed in read-only mode, retried like a GET. */
+	readsOnly?: boolean;
 	/** Paged listing: Return All / Limit apply. */
 	paged?: boolean;
 	/** Upper bounds of date windows to freeze at the first page (set to "now" when empty). */
@@ -284,6 +284,30 @@ export async function billbeeApiRequest(
 	return isEnvelope(json) ? json.Data : json;
 }
 
+export const READ_ONLY_PARAMETER = 'readOnlyMode';
+
+/** With the node's read-only mode on, only requests that read are sent. */
+export function assertWriteAllowed(
+	ctx: IExecuteSingleFunctions | IExecuteFunctions,
+	method: string,
+	template: string,
+	readsOnly = false,
+): void {
+	if (method === 'GET' || readsOnly) return;
+	const single = 'getItemIndex' in ctx;
+	const itemIndex = single ? ctx.getItemIndex() : 0;
+	const readOnly = single
+		? ctx.getNodeParameter(READ_ONLY_PARAMETER, false)
+		: (ctx as IExecuteFunctions).getNodeParameter(READ_ONLY_PARAMETER, 0, false);
+	if (readOnly === true) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Read-only mode is on: ${method} ${template} would change data in Billbee and was not sent`,
+			{ itemIndex, description: 'Turn off "Read-Only Mode" on this node to allow changes.' },
+		);
+	}
+}
+
 function toItems(data: unknown): INodeExecutionData[] {
 	if (Array.isArray(data)) return data.map((json) => ({ json: (json ?? {}) as IDataObject }));
 	if (data === null || data === undefined || data === '') return [{ json: { success: true } }];
@@ -314,7 +338,8 @@ export async function billbeeRoutingTransport(
 	const method = String(options.method ?? 'GET').toUpperCase();
 	const meta = requestMetaByOptions.get(options) ?? { template: String(options.url ?? '') };
 	const qs = (options.qs ??= {});
-	const plan = await planRequest(this, method, meta.template, String(options.url), qs, meta.retrySafe);
+	assertWriteAllowed(this, method, meta.template, meta.readsOnly);
+	const plan = await planRequest(this, method, meta.template, String(options.url), qs, meta.readsOnly);
 	prepareOptions(options as IHttpRequestOptions);
 
 	let paging: IDataObject | undefined;

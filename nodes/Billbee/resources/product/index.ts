@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/operation';
+import { updateStockMultiple } from './updateStockMultiple';
 
 export const productResource: ResourceSpec = {
 	value: 'product',
@@ -219,15 +220,7 @@ export const productResource: ResourceSpec = {
 				],
 			},
 		},
-		{
-			value: 'updateStockMultiple',
-			name: 'Update Stock Multiple',
-			action: 'Update stock multiple (product)',
-			description: 'Set absolute stock quantities for many articles in one call',
-			method: 'POST',
-			path: '/products/updatestockmultiple',
-			body: { mode: 'json' },
-		},
+		updateStockMultiple,
 		{
 			value: 'get',
 			name: 'Get',
