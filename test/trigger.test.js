@@ -119,3 +119,28 @@ test('deactivation deletes only our registration', async () => {
 	// Deactivating again (already gone) is not an error.
 	await host.deactivate();
 });
+
+test('Fetch Full Record adds the whole order through the transport', async () => {
+	const withRecords = await startWebhookHost({
+		credentials: sandbox.credentials,
+		parameters: { events: ['*'], options: { fetchFullRecord: true } },
+		webhookId: 'c2a4e6f8-0000-4000-8000-00000000beef',
+	});
+	try {
+		await withRecords.activate();
+		const order = sandbox.data.orders[3];
+		sandbox.clearLog();
+		const hookId = registrations().find((h) => h.WebHookUri === withRecords.webhookUrl).Id;
+		const [result] = await sandbox.deliver('order.created', { OrderId: order.BillBeeOrderId }, { hookId });
+		assert.equal(result.status, 200);
+		const [items] = withRecords.runs;
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.Order.BillBeeOrderId, String(order.BillBeeOrderId));
+		assert.equal(items[0].json.Order.OrderNumber, order.OrderNumber);
+		const fetched = sandbox.log.filter((r) => r.endpoint === 'order.get');
+		assert.deepEqual(fetched.map((r) => r.path), [`/orders/${order.BillBeeOrderId}`]);
+	} finally {
+		await withRecords.deactivate();
+		withRecords.close();
+	}
+});

@@ -145,13 +145,20 @@ export function toProperty(field: FieldSpec): INodeProperties {
 		property.hint = 'Comma-separated list';
 	}
 	if (field.loadOptionsMethod) {
+		const multiple = ['multiOptions', 'int64List', 'stringList'].includes(field.type);
 		property.typeOptions = { loadOptionsMethod: field.loadOptionsMethod };
-		property.type = field.type === 'multiOptions' ? 'multiOptions' : 'options';
-		property.description = `${field.description ?? ''} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`.trim();
+		property.type = multiple ? 'multiOptions' : 'options';
+		if (multiple) {
+			property.default = [];
+			delete property.hint;
+		}
+		const lead = (field.description ?? '').trim().replace(/\.?$/, '.');
+		const expression = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+		property.description = `${lead === '.' ? '' : `${lead} `}Choose from the list, or specify ${multiple ? 'IDs' : 'an ID'} using an ${expression}.`;
 	} else if (field.options) {
 		property.options = field.options;
 	}
-	if (field.type === 'int64') property.placeholder ??= 'e.g. 300000000012345';
+	if (field.type === 'int64' && !field.loadOptionsMethod) property.placeholder ??= 'e.g. 300000000012345';
 	if (field.loadOptionsDependsOn) {
 		property.typeOptions = { ...property.typeOptions, loadOptionsDependsOn: field.loadOptionsDependsOn };
 	}

@@ -10,7 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { billbeeApiRequest, describeRequest } from '../transport';
+import { assertWriteAllowed, billbeeApiRequest, describeRequest } from '../transport';
 import { convertValue, parseJsonField, setPath, toProperty } from './fields';
 import type { FieldSpec } from './fields';
 
@@ -208,6 +208,8 @@ export async function buildRequest(
 	spec: OperationSpec,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	// Before any lookup call: in read-only mode a write is refused without touching Billbee.
+	assertWriteAllowed(ctx, spec.method, spec.path, spec.readsOnly);
 	let template = spec.path;
 	const qs: IDataObject = { ...(options.qs ?? {}) };
 	const pathValues: Record<string, string> = {};
@@ -239,6 +241,7 @@ export async function buildRequest(
 	options.qs = qs;
 
 	const body = spec.body;
+	if (!body) delete options.body;
 	if (body?.mode === 'json') {
 		const value = parseJsonField(ctx, 'Body (JSON)', ctx.getNodeParameter(JSON_BODY, '{}'));
 		if (body.required !== false || value !== undefined) options.body = value as IDataObject;
@@ -281,7 +284,7 @@ function operationOption(spec: OperationSpec): INodePropertyOptions {
 		name: spec.name,
 		value: spec.value,
 		action: spec.action,
-		description: spec.destructive ? `${spec.description}. Destructive: this cannot be undone` : spec.description,
+		description: spec.destructive ? `${spec.description}. Destructive: this cannot be undone.` : spec.description,
 		routing: {
 			request: { method: spec.method, url: spec.path },
 			send: { paginate: true, preSend: [builder, ...(spec.preSend ?? [])] },

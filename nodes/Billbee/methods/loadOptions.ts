@@ -44,9 +44,12 @@ export async function getShippingProviders(this: ILoadOptionsFunctions): Promise
 		.sort(byName);
 }
 
-/** The products of the provider chosen in the field `ProviderId`. */
+/** The products of the shipping provider chosen in the form (all providers' products if none is chosen yet). */
 export async function getShippingProviderProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const providerId = String(this.getCurrentNodeParameter('ProviderId') ?? '');
+	const chosen = ['ProviderId', 'additionalFields.ShippingProviderId', 'ShippingProviderId']
+		.map((name) => this.getCurrentNodeParameter(name))
+		.find((value) => value !== undefined && value !== null && value !== '');
+	const providerId = String(chosen ?? '');
 	const providers = await list(this, '/shipment/shippingproviders');
 	return providers
 		.filter((provider) => !providerId || String(provider.id) === providerId)

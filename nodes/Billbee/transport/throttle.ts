@@ -19,7 +19,8 @@ export const BILLBEE_RATE_LIMITS = {
 	perApiKey: { requests: 50, perMs: 1000 },
 } as const;
 
-const nextFreeSlot = new Map<string, number>();
+/** Reserved start times per key (sorted), kept until they are a second old. */
+const reservations = new Map<string, number[]>();
 
 function spacing({ requests, perMs }: { requests: number; perMs: number }): number {
 	return Math.ceil((perMs / requests) * (1 + JITTER_MARGIN));
@@ -31,23 +32,71 @@ export interface ThrottleKeys {
 	endpoint: string;
 }
 
-/** Reserves the next slot free under all three per-second limits and waits for it. */
+/** Index of the first reservation at or after `time`. */
+function firstAtOrAfter(times: number[], time: number): number {
+	let low = 0;
+	let high = times.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (times[middle] < time) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+/** The end of a reservation of `key` closer than `gap` to `time`, or undefined if there is none. */
+function conflictEnd(times: number[], time: number, gap: number): number | undefined {
+	const next = firstAtOrAfter(times, time);
+	if (next < times.length && times[next] - time < gap) return times[next] + gap;
+	if (next > 0 && time - times[next - 1] < gap) return times[next - 1] + gap;
+	return undefined;
+}
+
+function prune(times: number[], now: number): void {
+	const stale = firstAtOrAfter(times, now - 1000);
+	if (stale > 0) times.splice(0, stale);
+}
+
+/**
+ * Reserves the earliest start time at which the request keeps its distance to every other
+ * reserved request of the same endpoint, user and API key, and waits for it. Free gaps
+ * between reservations are used, so requests to different endpoints interleave instead of
+ * queueing behind each other.
+ */
 export async function waitForSlot(keys: ThrottleKeys): Promise<void> {
-	const limits: Array<[string, number]> = [
+	const limits: Array<[number[], number]> = [
 		[keys.endpoint, spacing(BILLBEE_RATE_LIMITS.perEndpoint)],
 		[keys.user, spacing(BILLBEE_RATE_LIMITS.perUser)],
 		[keys.apiKey, spacing(BILLBEE_RATE_LIMITS.perApiKey)],
-	];
+	].map(([key, gap]) => {
+		let times = reservations.get(key as string);
+		if (!times) reservations.set(key as string, (times = []));
+		return [times, gap as number];
+	});
 	const now = Date.now();
-	let slot = now;
-	for (const [key] of limits) slot = Math.max(slot, nextFreeSlot.get(key) ?? 0);
-	for (const [key, gap] of limits) nextFreeSlot.set(key, slot + gap);
+	let slot = Math.max(now, blockedUntil.get(keys.endpoint) ?? 0);
+	for (let moved = true; moved; ) {
+		moved = false;
+		for (const [times, gap] of limits) {
+			const end = conflictEnd(times, slot, gap);
+			if (end !== undefined) {
+				slot = end;
+				moved = true;
+			}
+		}
+	}
+	for (const [times] of limits) {
+		prune(times, now);
+		times.splice(firstAtOrAfter(times, slot), 0, slot);
+	}
 	if (slot > now) await sleep(slot - now);
 }
 
 /** After a 429, nobody of this process uses the endpoint before the server's wait is over. */
+const blockedUntil = new Map<string, number>();
+
 export function holdEndpoint(endpointKey: string, untilMs: number): void {
-	nextFreeSlot.set(endpointKey, Math.max(nextFreeSlot.get(endpointKey) ?? 0, untilMs));
+	blockedUntil.set(endpointKey, Math.max(blockedUntil.get(endpointKey) ?? 0, untilMs));
 }
 
 export interface WindowLimit {
@@ -95,6 +144,7 @@ export function reserveInWindow(
 
 /** For tests and the benchmark: forget all pacing state. */
 export function resetThrottleState(): void {
-	nextFreeSlot.clear();
+	reservations.clear();
+	blockedUntil.clear();
 	windowLog.clear();
 }

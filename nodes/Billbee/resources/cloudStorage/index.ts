@@ -8,7 +8,8 @@ export const cloudStorageResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many cloud storages',
-			description: 'List connected cloud storage / cloud printer devices',
+			description:
+				'List the cloud storages and cloud printers connected to the Billbee account (ID, name, type, whether it prints); the ID is where documents can be sent',
 			method: 'GET',
 			path: '/cloudstorages',
 		},

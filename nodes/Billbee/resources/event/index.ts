@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../helpers/operation';
+import { EVENT_TYPE_OPTIONS } from './eventTypes';
 
 export const eventResource: ResourceSpec = {
 	value: 'event',
@@ -8,14 +9,27 @@ export const eventResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many events',
-			description: 'List account events (audit log), optionally filtered by date, type and order',
+			description:
+				'List the event log of the Billbee account (imports, state changes, shipments, e-mails, …) page by page, optionally by date window, event type and order. Billbee allows only two calls per page per hour, so keep the date window narrow.',
 			method: 'GET',
 			path: '/events',
 			query: [
-				{ name: 'minDate', label: 'Min Date', type: 'dateTime', description: 'Oldest event date to include' },
-				{ name: 'maxDate', label: 'Max Date', type: 'dateTime', description: 'Newest event date to include' },
-				{ name: 'typeId', label: 'Type ID', type: 'int64List', description: 'Only these event type IDs (repeatable)' },
-				{ name: 'orderId', label: 'Order ID', type: 'int64', description: 'Only events of this Billbee order' },
+				{ name: 'minDate', label: 'From Date', type: 'dateTime', description: 'Only events at or after this date' },
+				{
+					name: 'maxDate',
+					label: 'To Date',
+					type: 'dateTime',
+					description: 'Only events at or before this date; when empty, the time of the first page is used so that later pages stay stable',
+				},
+				{
+					name: 'typeId',
+					label: 'Event Types',
+					type: 'multiOptions',
+					options: EVENT_TYPE_OPTIONS,
+					description:
+						'Only events of these types. Newer types missing from the list can be given by number through an expression, e.g. {{ [86] }}.',
+				},
+				{ name: 'orderId', label: 'Order ID', type: 'int64', description: 'Only events of this Billbee order ID' },
 			],
 			paged: { freezeUntil: ['maxDate'] },
 		},

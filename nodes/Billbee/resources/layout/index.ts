@@ -8,7 +8,8 @@ export const layoutResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many layouts',
-			description: 'List document layout templates (IDs usable as templateId for createInvoice)',
+			description:
+				'List the document layouts (templates for invoices, delivery notes, labels, …) with ID, name and type; the ID is the template ID when creating an invoice',
 			method: 'GET',
 			path: '/layouts',
 		},

@@ -1,4 +1,71 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+
+import { convertValue } from '../../helpers/fields';
+import type { FieldSpec } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/operation';
+import { createOrder } from './create';
+import { createDeliveryNote, createInvoice } from './documents';
+import { articleTitleSource, orderLocator } from './fields';
+import { sendMessage, setTags } from './messages';
+import { patchOrder } from './patch';
+
+const shopFilter = (what: string): FieldSpec => ({
+	name: 'shopId',
+	label: 'Shop Names or IDs',
+	type: 'multiOptions',
+	loadOptionsMethod: 'getShopAccounts',
+	description: `Only ${what} of these shop connections.`,
+});
+
+const stateFilter = (what: string): FieldSpec => ({
+	name: 'orderStateId',
+	label: 'Order State Names or IDs',
+	type: 'multiOptions',
+	loadOptionsMethod: 'getOrderStates',
+	description: `Only ${what} in one of these states.`,
+});
+
+/**
+ * The shop and state dropdowns are multi-selects, but an expression (or an AI agent) may give
+ * "1,2" or numbers: send every ID as its own exact query value, as int64List does.
+ */
+function idListFilters(fields: FieldSpec[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const qs = (options.qs ?? {}) as IDataObject;
+		for (const field of fields) {
+			if (qs[field.name] === undefined) continue;
+			const ids = convertValue(this, { ...field, type: 'int64List' }, qs[field.name], 'query');
+			if (ids === undefined) delete qs[field.name];
+			else qs[field.name] = ids as string[];
+		}
+		options.qs = qs;
+		return options;
+	};
+}
+
+const tagFilters = (what: string): FieldSpec[] => [
+	{ name: 'tag', label: 'Tags', type: 'stringList', description: `Only ${what} that carry all of these tags` },
+	{
+		name: 'excludeTags',
+		label: 'Exclude Tags',
+		type: 'boolean',
+		description: `Whether to return only ${what} that carry none of the tags instead`,
+	},
+];
+
+const ordersShop = shopFilter('orders');
+const ordersState = stateFilter('orders');
+const invoicesShop = shopFilter('invoices');
+const invoicesState = stateFilter('invoices of orders');
+
+const tags: FieldSpec = {
+	name: 'Tags',
+	label: 'Tags',
+	type: 'stringList',
+	required: true,
+	placeholder: 'e.g. vip, gift',
+	description: 'Tags to add; existing tags stay, duplicates are ignored (case-insensitive)',
+};
 
 export const orderResource: ResourceSpec = {
 	value: 'order',
@@ -8,368 +75,301 @@ export const orderResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many orders',
-			description: 'List orders, filterable by order date, modification date, shop, state and tags (paged)',
+			description:
+				'List orders, filtered by order or change date, shop, state and tags. Use Return All or a Limit; each order comes as one item.',
 			method: 'GET',
 			path: '/orders',
 			query: [
-				{ name: 'minOrderDate', label: 'Min Order Date', type: 'dateTime', description: 'Oldest order date to include' },
-				{ name: 'maxOrderDate', label: 'Max Order Date', type: 'dateTime', description: 'Newest order date to include' },
-				{ name: 'shopId', label: 'Shop ID', type: 'int64List', description: 'Only these shop account IDs (repeatable)' },
-				{ name: 'orderStateId', label: 'Order State ID', type: 'multiOptions', description: 'Only these order state IDs (repeatable)' },
-				{ name: 'tag', label: 'Tag', type: 'stringList', description: 'Only orders carrying these tags (repeatable)' },
-				{ name: 'minimumBillBeeOrderId', label: 'Minimum Billbee Order ID', type: 'int64', description: 'Only orders with BillBeeOrderId >= this value' },
-				{ name: 'modifiedAtMin', label: 'Modified At Min', type: 'dateTime', description: 'Last modification strictly after this date' },
-				{ name: 'modifiedAtMax', label: 'Modified At Max', type: 'dateTime', description: 'Last modification at or before this date' },
-				{ name: 'articleTitleSource', label: 'Article Title Source', type: 'integer', description: 'Which text is used as item title: 0 order position (default), 1 article title, 2 article invoice text' },
-				{ name: 'excludeTags', label: 'Exclude Tags', type: 'boolean', description: 'Whether the given tags are excluded instead of required' },
+				{ name: 'minOrderDate', label: 'Ordered After', type: 'dateTime', description: 'Only orders placed at or after this date' },
+				{ name: 'maxOrderDate', label: 'Ordered Before', type: 'dateTime', description: 'Only orders placed at or before this date' },
+				{ name: 'modifiedAtMin', label: 'Changed After', type: 'dateTime', description: 'Only orders last changed after this date' },
+				{ name: 'modifiedAtMax', label: 'Changed Before', type: 'dateTime', description: 'Only orders last changed at or before this date' },
+				ordersShop,
+				ordersState,
+				...tagFilters('orders'),
+				{
+					name: 'minimumBillBeeOrderId',
+					label: 'Minimum Billbee Order ID',
+					type: 'int64',
+					description: 'Only orders whose Billbee ID is at least this value',
+				},
+				articleTitleSource,
 			],
 			paged: { freezeUntil: ['maxOrderDate', 'modifiedAtMax'] },
+			preSend: [idListFilters([ordersShop, ordersState])],
 		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create an order',
-			description: 'Create a new order',
-			method: 'POST',
-			path: '/orders',
-			query: [
-				{ name: 'shopId', label: 'Shop ID', type: 'int64', description: 'Deprecated: shop account ID; ignored when orderData.ApiAccountId is set' },
-			],
-			body: {
-				fields: [
-					{ name: 'ShippingIds', label: 'Shipping IDs', type: 'json', description: 'Shipments (Shipment[]) attached to the order' },
-					{ name: 'AcceptLossOfReturnRight', label: 'Accept Loss Of Return Right', type: 'boolean', description: 'Whether buyer accepted loss of withdrawal right' },
-					{ name: 'Id', label: 'ID', type: 'string', description: 'Order ID in the external system/marketplace' },
-					{ name: 'OrderNumber', label: 'Order Number', type: 'string', description: 'Order number in the external system/marketplace' },
-					{ name: 'State', label: 'State', type: 'integer', description: 'Order state ID (see enum orderState)' },
-					{ name: 'VatMode', label: 'VAT Mode', type: 'integer', description: 'VAT mode (see enum vatMode)' },
-					{ name: 'CreatedAt', label: 'Created At', type: 'dateTime', description: 'Order date (required on create)', required: true },
-					{ name: 'ShippedAt', label: 'Shipped At', type: 'dateTime', description: 'Shipping date' },
-					{ name: 'ConfirmedAt', label: 'Confirmed At', type: 'dateTime', description: 'Confirmation date' },
-					{ name: 'PayedAt', label: 'Payed At', type: 'dateTime', description: 'Payment date' },
-					{ name: 'SellerComment', label: 'Seller Comment', type: 'string', description: 'Internal seller note' },
-					{ name: 'Comments', label: 'Comments', type: 'json', description: 'Messages/comments (CommentApiModel[])' },
-					{ name: 'InvoiceNumberPrefix', label: 'Invoice Number Prefix', type: 'string', description: 'Invoice number prefix' },
-					{ name: 'InvoiceNumberPostfix', label: 'Invoice Number Postfix', type: 'string', description: 'Invoice number postfix' },
-					{ name: 'InvoiceNumber', label: 'Invoice Number', type: 'integer', description: 'Invoice number' },
-					{ name: 'InvoiceDate', label: 'Invoice Date', type: 'dateTime', description: 'Invoice date' },
-					{ name: 'InvoiceAddress', label: 'Invoice Address', type: 'json', description: 'Billing address (OrderAddressApiModel)' },
-					{ name: 'ShippingAddress', label: 'Shipping Address', type: 'json', description: 'Delivery address (OrderAddressApiModel)' },
-					{ name: 'PaymentMethod', label: 'Payment Method', type: 'integer', description: 'Payment type ID (see enum paymentType)' },
-					{ name: 'ShippingCost', label: 'Shipping Cost', type: 'number', description: 'Shipping cost' },
-					{ name: 'TotalCost', label: 'Total Cost', type: 'number', description: 'Order total excluding shipping' },
-					{ name: 'AdjustmentCost', label: 'Adjustment Cost', type: 'number', description: 'Adjustment amount' },
-					{ name: 'AdjustmentReason', label: 'Adjustment Reason', type: 'string', description: 'Reason for the adjustment' },
-					{ name: 'OrderItems', label: 'Order Items', type: 'json', description: 'Line items (OrderItem[])' },
-					{ name: 'Currency', label: 'Currency', type: 'string', description: 'ISO 4217 currency code' },
-					{ name: 'Seller', label: 'Seller', type: 'json', description: 'Seller (OrderUser)' },
-					{ name: 'Buyer', label: 'Buyer', type: 'json', description: 'Buyer (OrderUser)' },
-					{ name: 'UpdatedAt', label: 'Updated At', type: 'dateTime', description: 'Last update date' },
-					{ name: 'TaxRate1', label: 'Tax Rate1', type: 'number', description: 'Normal VAT rate' },
-					{ name: 'TaxRate2', label: 'Tax Rate2', type: 'number', description: 'Reduced VAT rate' },
-					{ name: 'BillBeeOrderId', label: 'Billbee Order ID', type: 'int64', description: 'Billbee internal order ID (use for /orders/{ID})' },
-					{ name: 'BillBeeParentOrderId', label: 'Billbee Parent Order ID', type: 'int64', description: 'Billbee ID of the parent order' },
-					{ name: 'VatId', label: 'VAT ID', type: 'string', description: 'Buyer VAT ID' },
-					{ name: 'Tags', label: 'Tags', type: 'stringList', description: 'Tags (string[])' },
-					{ name: 'ShipWeightKg', label: 'Ship Weight Kg', type: 'number', description: 'Total shipment weight in kg' },
-					{ name: 'LanguageCode', label: 'Language Code', type: 'string', description: 'Buyer language (2 letters)' },
-					{ name: 'PaidAmount', label: 'Paid Amount', type: 'number', description: 'Amount paid' },
-					{ name: 'ShippingProfileId', label: 'Shipping Profile ID', type: 'string', description: 'Shipping profile ID' },
-					{ name: 'ShippingProviderId', label: 'Shipping Provider ID', type: 'int64', description: 'Shipping provider ID' },
-					{ name: 'ShippingProviderProductId', label: 'Shipping Provider Product ID', type: 'int64', description: 'Shipping product ID' },
-					{ name: 'ShippingProviderName', label: 'Shipping Provider Name', type: 'string', description: 'Shipping provider name' },
-					{ name: 'ShippingProviderProductName', label: 'Shipping Provider Product Name', type: 'string', description: 'Shipping product name' },
-					{ name: 'ShippingProfileName', label: 'Shipping Profile Name', type: 'string', description: 'Shipping profile name' },
-					{ name: 'PaymentInstruction', label: 'Payment Instruction', type: 'string', description: 'Payment instruction text printed on invoice' },
-					{ name: 'IsCancelationFor', label: 'Is Cancelation For', type: 'string', description: 'External ID of the order this one cancels' },
-					{ name: 'PaymentTransactionId', label: 'Payment Transaction ID', type: 'string', description: 'Deprecated payment transaction ID (use Payments)' },
-					{ name: 'DistributionCenter', label: 'Distribution Center', type: 'string', description: 'Distribution center code' },
-					{ name: 'DeliverySourceCountryCode', label: 'Delivery Source Country Code', type: 'string', description: 'ISO2 country the order ships from (e.g. FBA)' },
-					{ name: 'CustomInvoiceNote', label: 'Custom Invoice Note', type: 'string', description: 'Extra text printed on the invoice' },
-					{ name: 'CustomerNumber', label: 'Customer Number', type: 'string', description: 'Customer number (not the customer ID)' },
-					{ name: 'PaymentReference', label: 'Payment Reference', type: 'string', description: 'Payment reference' },
-					{ name: 'ShippingServices', label: 'Shipping Services', type: 'json', description: 'Shipping services (ProductService[])' },
-					{ name: 'Customer', label: 'Customer', type: 'json', description: 'Linked customer (CustomerApiModel)' },
-					{ name: 'History', label: 'History', type: 'json', description: 'History entries (HistoryEntry[])' },
-					{ name: 'Payments', label: 'Payments', type: 'json', description: 'Payments (OrderPayment[])' },
-					{ name: 'LastModifiedAt', label: 'Last Modified At', type: 'dateTime', description: 'Last modification timestamp' },
-					{ name: 'ArchivedAt', label: 'Archived At', type: 'dateTime', description: 'Set when archived (then read-only)' },
-					{ name: 'RestoredAt', label: 'Restored At', type: 'dateTime', description: 'Set when restored' },
-					{ name: 'ApiAccountId', label: 'API Account ID', type: 'int64', description: 'Shop/account ID the order belongs to (preferred over ?shopId on create)' },
-					{ name: 'ApiAccountName', label: 'API Account Name', type: 'string', description: 'Shop/account name (ignored on create)' },
-					{ name: 'MerchantVatId', label: 'Merchant VAT ID', type: 'string', description: 'Merchant VAT ID printed on documents' },
-					{ name: 'CustomerVatId', label: 'Customer VAT ID', type: 'string', description: 'VAT ID given by the buyer' },
-					{ name: 'IsFromBillbeeApi', label: 'Is From Billbee API', type: 'boolean', description: 'Whether true if created through the API' },
-					{ name: 'WebUrl', label: 'Web URL', type: 'string', description: 'URL to open the order in the Billbee UI' },
-				],
-			},
-		},
-		{
-			value: 'createDeliveryNote',
-			name: 'Create Delivery Note',
-			action: 'Create delivery note (order)',
-			description: 'Create a delivery note for an order; optionally return the PDF or send it to a cloud device',
-			method: 'POST',
-			path: '/orders/CreateDeliveryNote/{id}',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
-			query: [
-				{ name: 'includePdf', label: 'Include PDF', type: 'boolean', description: 'Whether return the PDF as base64 in the response' },
-				{ name: 'sendToCloudId', label: 'Send To Cloud ID', type: 'int64', description: 'Cloud device ID (from /cloudstorages) to send the PDF to' },
-			],
-		},
-		{
-			value: 'createInvoice',
-			name: 'Create Invoice',
-			action: 'Create invoice (order)',
-			description: 'Create an invoice for an order; optionally return the PDF, choose a template or send it to a cloud device',
-			method: 'POST',
-			path: '/orders/CreateInvoice/{id}',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
-			query: [
-				{ name: 'includeInvoicePdf', label: 'Include Invoice PDF', type: 'boolean', description: 'Whether return the PDF as base64 in the response' },
-				{ name: 'templateId', label: 'Template ID', type: 'int64', description: 'Layout template ID (from /layouts) overriding the default invoice template' },
-				{ name: 'sendToCloudId', label: 'Send To Cloud ID', type: 'int64', description: 'Cloud device ID (from /cloudstorages) to send the PDF to' },
-			],
-		},
+		createOrder,
+		createDeliveryNote,
+		createInvoice,
 		{
 			value: 'getPatchableFields',
 			name: 'Get Patchable Fields',
-			action: 'Get patchable fields (order)',
-			description: 'List the order field names that PATCH /orders/{ID} accepts',
+			action: 'Get the fields an order update can change',
+			description: 'List the names of the order fields that Update (PATCH) accepts; returns one item with the list',
 			method: 'GET',
 			path: '/orders/PatchableFields',
 		},
 		{
 			value: 'createMultiple',
-			name: 'Create Multiple',
-			action: 'Create multiple (order)',
-			description: 'Create several orders in one call',
+			name: 'Create Many',
+			action: 'Create many orders',
+			description:
+				'Create several orders in one call; the body is a JSON list of orders like in Create. Billbee has not documented this endpoint, so check the result.',
 			method: 'POST',
 			path: '/orders/createmultiple',
-			body: { mode: 'json' },
+			body: {
+				mode: 'json',
+				jsonHint:
+					'A JSON list of orders, each with the fields of Create (CreatedAt required, OrderItems, InvoiceAddress, ...). Billbee has not published the exact format of this endpoint.',
+				jsonDefault: JSON.stringify(
+					[
+						{
+							CreatedAt: '2025-05-31T14:00:00',
+							OrderNumber: 'WEB-10001',
+							Currency: 'EUR',
+							ShippingCost: 4.9,
+							InvoiceAddress: { FirstName: 'Erika', LastName: 'Mustermann', Street: 'Hauptstraße', HouseNumber: '5', Zip: '10115', City: 'Berlin', CountryISO2: 'DE' },
+							OrderItems: [{ Product: { SKU: 'SKU-1001', Title: 'T-Shirt red L' }, Quantity: 2, TotalPrice: 39.8, TaxIndex: 1 }],
+						},
+					],
+					null,
+					2,
+				),
+			},
 		},
 		{
 			value: 'findByPartner',
-			name: 'Find By Partner',
-			action: 'Find by partner (order)',
-			description: 'Find one order by external ID and partner (shop type) name. Deprecated.',
+			name: 'Find by Partner',
+			action: 'Find an order by partner and external ID',
+			description:
+				'Deprecated: find one order by its ID in the shop or marketplace and the partner (shop type) it came from. Prefer Get with an order number.',
 			method: 'GET',
 			path: '/orders/find/{id}/{partner}',
 			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'string', description: 'Order ID in the external system',  },
-				partner: { name: 'partner', label: 'Partner', type: 'string', description: 'Shop/marketplace (partner) name the order came from',  },
+				id: { name: 'externalId', label: 'External Order ID', type: 'string', description: 'ID of the order in the shop or marketplace' },
+				partner: {
+					name: 'partner',
+					label: 'Partner',
+					type: 'string',
+					default: 'manual',
+					placeholder: 'e.g. amazon',
+					description: 'Shop type the order came from, in lower case: manual, amazon, ebay, etsy, shopify, shopware, woocommerce, …',
+				},
 			},
 		},
 		{
 			value: 'getByExternalReference',
-			name: 'Get By External Reference',
-			action: 'Get by external reference (order)',
-			description: 'Find one order by its external order number',
+			name: 'Get by Order Number',
+			action: 'Get an order by its order number',
+			description: 'Get one order by its order number or ID in the shop or marketplace; returns the order with its Billbee ID',
 			method: 'GET',
 			path: '/orders/findbyextref/{extRef}',
 			pathParams: {
-				extRef: { name: 'externalReference', label: 'External Reference', type: 'string', description: 'External order number',  },
+				extRef: {
+					name: 'externalReference',
+					label: 'Order Number',
+					type: 'string',
+					placeholder: 'e.g. 302-1234567-1234567',
+					description: 'Order number (external reference) of the order in the shop or marketplace',
+				},
 			},
 		},
 		{
 			value: 'getInvoices',
 			name: 'Get Invoices',
-			action: 'Get invoices (order)',
-			description: 'List invoices, filterable by invoice date, pay date, shop, state and tags (paged)',
+			action: 'Get many invoices',
+			description:
+				'List invoices and credit notes, filtered by invoice or payment date, shop, order state and tags. Billbee allows one call per page and start date per minute.',
 			method: 'GET',
 			path: '/orders/invoices',
 			query: [
-				{ name: 'minInvoiceDate', label: 'Min Invoice Date', type: 'dateTime', description: 'Oldest invoice date' },
-				{ name: 'maxInvoiceDate', label: 'Max Invoice Date', type: 'dateTime', description: 'Newest invoice date' },
-				{ name: 'shopId', label: 'Shop ID', type: 'int64List', description: 'Only invoices of these shop account IDs (repeatable)' },
-				{ name: 'orderStateId', label: 'Order State ID', type: 'multiOptions', description: 'Only invoices of orders in these states (repeatable)' },
-				{ name: 'tag', label: 'Tag', type: 'stringList', description: 'Only invoices of orders carrying these tags (repeatable)' },
-				{ name: 'minPayDate', label: 'Min Pay Date', type: 'dateTime', description: 'Oldest payment date' },
-				{ name: 'maxPayDate', label: 'Max Pay Date', type: 'dateTime', description: 'Newest payment date' },
-				{ name: 'includePositions', label: 'Include Positions', type: 'boolean', description: 'Whether include invoice positions' },
-				{ name: 'excludeTags', label: 'Exclude Tags', type: 'boolean', description: 'Whether the given tags are excluded instead of required' },
+				{ name: 'minInvoiceDate', label: 'Invoiced After', type: 'dateTime', description: 'Only invoices dated at or after this date' },
+				{ name: 'maxInvoiceDate', label: 'Invoiced Before', type: 'dateTime', description: 'Only invoices dated at or before this date' },
+				{ name: 'minPayDate', label: 'Paid After', type: 'dateTime', description: 'Only invoices paid at or after this date' },
+				{ name: 'maxPayDate', label: 'Paid Before', type: 'dateTime', description: 'Only invoices paid at or before this date' },
+				invoicesShop,
+				invoicesState,
+				...tagFilters('invoices of orders'),
+				{ name: 'includePositions', label: 'Include Positions', type: 'boolean', description: 'Whether to include the invoice lines' },
 			],
 			paged: { freezeUntil: ['maxInvoiceDate'] },
+			preSend: [idListFilters([invoicesShop, invoicesState])],
 		},
 		{
 			value: 'addTagsMultiple',
-			name: 'Add Tags Multiple',
-			action: 'Add tags multiple (order)',
-			description: 'Add one or more tags to multiple orders',
+			name: 'Add Tags to Many Orders',
+			action: 'Add tags to many orders',
+			description:
+				'Add tags to several orders in one call. Billbee has not documented the body of this endpoint, so check the result.',
 			method: 'POST',
 			path: '/orders/tags',
-			body: { mode: 'json' },
+			body: {
+				mode: 'json',
+				jsonHint:
+					'The orders and the tags to add, as JSON. Billbee has not published the format; the example (Billbee order IDs and tags) is an assumption.',
+				jsonDefault: JSON.stringify({ OrderIds: [300000180937794], Tags: ['vip', 'gift'] }, null, 2),
+			},
 		},
 		{
 			value: 'get',
 			name: 'Get',
 			action: 'Get an order',
-			description: 'Get one order by its Billbee ID',
+			description: 'Get one order with items, addresses, payments and shipments, by its Billbee ID or its order number',
 			method: 'GET',
 			path: '/orders/{id}',
 			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
+				id: { ...orderLocator(true), byMode: { externalReference: { path: '/orders/findbyextref/{id}' } } },
 			},
 			query: [
-				{ name: 'articleTitleSource', label: 'Article Title Source', type: 'integer', description: 'Which text is used as item title: 0 order position (default), 1 article title, 2 article invoice text' },
+				{
+					...articleTitleSource,
+					description: 'Which text Billbee returns as the title of each order item (only used when the order is given by Billbee ID)',
+				},
 			],
 		},
-		{
-			value: 'patch',
-			name: 'Patch',
-			action: 'Patch an order',
-			description: 'Change selected fields of an order',
-			method: 'PATCH',
-			path: '/orders/{id}',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
-			body: { mode: 'json' },
-		},
+		patchOrder,
 		{
 			value: 'addMessage',
 			name: 'Add Message',
-			action: 'Add message (order)',
-			description: 'Add a message (note) to the order\'s message history',
+			action: 'Add a message to an order',
+			description: 'Add a message or note to the message history of an order without sending it; returns the stored message',
 			method: 'POST',
 			path: '/orders/{id}/message',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
+			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'IsInternal', label: 'Is Internal', type: 'boolean', description: 'Whether message only visible internally' },
-					{ name: 'SenderName', label: 'Sender Name', type: 'string', description: 'Name of the sender (e.g. integration name)' },
-					{ name: 'Text', label: 'Text', type: 'string', description: 'Message text' },
+					{ name: 'Text', label: 'Text', type: 'string', required: true, typeOptions: { rows: 3 }, description: 'Text of the message' },
+					{ name: 'SenderName', label: 'Sender Name', type: 'string', description: 'Who wrote the message, e.g. the name of your integration' },
+					{ name: 'IsInternal', label: 'Is Internal', type: 'boolean', description: 'Whether the message is only visible inside Billbee' },
 				],
 			},
 		},
 		{
 			value: 'changeState',
 			name: 'Change State',
-			action: 'Change state (order)',
-			description: 'Set the main state of an order (state is pushed to the shop/marketplace if configured)',
+			action: 'Change the state of an order',
+			description:
+				'Set the state of an order, e.g. paid or shipped; Billbee passes the new state on to the shop if configured and runs its automation rules',
 			method: 'PUT',
 			path: '/orders/{id}/orderstate',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
+			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'NewStateId', label: 'New State ID', type: 'integer', description: 'Target order state ID (see enum orderState)' },
+					{
+						name: 'NewStateId',
+						label: 'New State Name or ID',
+						type: 'integer',
+						required: true,
+						loadOptionsMethod: 'getOrderStates',
+						default: '',
+						description: 'The state the order gets.',
+					},
 				],
 			},
 		},
 		{
 			value: 'parsePlaceholders',
 			name: 'Parse Placeholders',
-			action: 'Parse placeholders (order)',
-			description: 'Replace Billbee text placeholders in a text using the data of an order',
+			action: 'Fill in placeholders with order data',
+			description:
+				'Replace Billbee placeholders in a text with the data of an order, e.g. for an email; returns the finished text in Result and changes nothing',
 			method: 'POST',
 			path: '/orders/{id}/parse-placeholders',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
+			readsOnly: true,
+			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'TextToParse', label: 'Text To Parse', type: 'string', description: 'Text containing Billbee placeholders' },
-					{ name: 'IsHtml', label: 'Is Html', type: 'boolean', description: 'Whether treat text as HTML' },
-					{ name: 'Language', label: 'Language', type: 'string', description: 'ISO 639-1 target language (default if empty)' },
-					{ name: 'Trim', label: 'Trim', type: 'boolean', description: 'Whether trim placeholder values' },
+					{
+						name: 'TextToParse',
+						label: 'Text',
+						type: 'string',
+						required: true,
+						typeOptions: { rows: 4 },
+						placeholder: 'e.g. Your order [OrderNumber] is on its way',
+						description: 'Text with Billbee placeholders',
+					},
+					{ name: 'IsHtml', label: 'Is HTML', type: 'boolean', description: 'Whether the text is HTML, so inserted values are HTML-escaped' },
+					{ name: 'Language', label: 'Language', type: 'string', placeholder: 'e.g. en', description: 'Two-letter language for the inserted texts (default language when empty)' },
+					{ name: 'Trim', label: 'Trim', type: 'boolean', description: 'Whether to trim spaces from the inserted values' },
 				],
 			},
 		},
-		{
-			value: 'sendMessage',
-			name: 'Send Message',
-			action: 'Send message (order)',
-			description: 'Send a message to the buyer of an order',
-			method: 'POST',
-			path: '/orders/{id}/send-message',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
-			body: {
-				fields: [
-					{ name: 'SendMode', label: 'Send Mode', type: 'integer', description: 'How to send (see enum sendMode)' },
-					{ name: 'Subject', label: 'Subject', type: 'json', description: 'Subject per language (MultiLanguageString[])' },
-					{ name: 'Body', label: 'Body', type: 'json', description: 'Body per language (MultiLanguageString[])' },
-					{ name: 'AlternativeMail', label: 'Alternative Mail', type: 'string', description: 'Alternative recipient (required when SendMode = 4)' },
-				],
-			},
-		},
+		sendMessage,
 		{
 			value: 'addShipment',
 			name: 'Add Shipment',
-			action: 'Add shipment (order)',
-			description: 'Attach a shipment (tracking number) to an order',
+			action: 'Add a shipment to an order',
+			description:
+				'Attach a shipment with its tracking number to an order, e.g. after shipping with an external tool; does not create a label',
 			method: 'POST',
 			path: '/orders/{id}/shipment',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
+			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'ShippingId', label: 'Shipping ID', type: 'string', description: 'Tracking / shipment number' },
-					{ name: 'OrderId', label: 'Order ID', type: 'string', description: 'Optional differing order number' },
-					{ name: 'Comment', label: 'Comment', type: 'string', description: 'Optional note' },
-					{ name: 'ShippingProviderId', label: 'Shipping Provider ID', type: 'int64', description: 'Optional shipping provider ID' },
-					{ name: 'ShippingProviderProductId', label: 'Shipping Provider Product ID', type: 'int64', description: 'Optional shipping product ID' },
-					{ name: 'CarrierId', label: 'Carrier ID', type: 'integer', description: 'Optional carrier ID (overrides carrier of product; see enum shippingCarrier)' },
-					{ name: 'ShipmentType', label: 'Shipment Type', type: 'integer', description: '0 = shipment, 1 = return' },
+					{ name: 'ShippingId', label: 'Tracking Number', type: 'string', required: true, description: 'Tracking or shipment number of the parcel' },
+					{
+						name: 'ShippingProviderId',
+						label: 'Shipping Provider Name or ID',
+						type: 'int64',
+						loadOptionsMethod: 'getShippingProviders',
+						default: '',
+						description: 'Shipping provider that carries the parcel.',
+					},
+					{
+						name: 'ShippingProviderProductId',
+						label: 'Shipping Provider Product Name or ID',
+						type: 'int64',
+						loadOptionsMethod: 'getShippingProviderProducts',
+						default: '',
+						description: 'Product (service) of the shipping provider.',
+					},
+					{
+						name: 'CarrierId',
+						label: 'Carrier Name or ID',
+						type: 'integer',
+						loadOptionsMethod: 'getShippingCarriers',
+						default: '',
+						description: 'Carrier, overriding the one of the shipping product.',
+					},
+					{
+						name: 'ShipmentType',
+						label: 'Shipment Type',
+						type: 'options',
+						default: 0,
+						options: [
+							{ name: 'Shipment', value: 0 },
+							{ name: 'Return', value: 1 },
+						],
+					},
+					{ name: 'Comment', label: 'Comment', type: 'string', description: 'Note stored with the shipment' },
+					{ name: 'OrderId', label: 'Differing Order Number', type: 'string', description: 'Order number to store with the shipment, if it differs from the order\'s' },
 				],
 			},
 		},
 		{
 			value: 'addTags',
 			name: 'Add Tags',
-			action: 'Add tags (order)',
-			description: 'Add tags to an order (existing tags kept; duplicates ignored; case-insensitive)',
+			action: 'Add tags to an order',
+			description: 'Add tags to an order and keep the existing ones',
 			method: 'POST',
 			path: '/orders/{id}/tags',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
-			body: {
-				fields: [
-					{ name: 'Tags', label: 'Tags', type: 'stringList', description: 'Tags (string[]); case-insensitive' },
-				],
-			},
+			pathParams: { id: orderLocator() },
+			body: { fields: [tags] },
 		},
-		{
-			value: 'setTags',
-			name: 'Set Tags',
-			action: 'Set tags (order)',
-			description: 'Replace all tags of an order with the given list',
-			method: 'PUT',
-			path: '/orders/{id}/tags',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
-			body: {
-				fields: [
-					{ name: 'Tags', label: 'Tags', type: 'stringList', description: 'Tags (string[]); case-insensitive' },
-				],
-			},
-		},
+		setTags,
 		{
 			value: 'triggerEvent',
 			name: 'Trigger Event',
-			action: 'Trigger event (order)',
-			description: 'Trigger a named rule event (automation) for an order, optionally delayed',
+			action: 'Trigger a rule event for an order',
+			description:
+				'Trigger a named event for an order so that Billbee\'s automation rules listening to it run, optionally after a delay',
 			method: 'POST',
 			path: '/orders/{id}/trigger-event',
-			pathParams: {
-				id: { name: 'orderId', label: 'Order ID', type: 'int64', description: 'Billbee order ID (BillBeeOrderId)',  },
-			},
+			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'Name', label: 'Name', type: 'string', description: 'Name of the rule event to trigger' },
-					{ name: 'DelayInMinutes', label: 'Delay In Minutes', type: 'integer', description: 'Delay before the rule runs (minutes)' },
+					{ name: 'Name', label: 'Event Name', type: 'string', required: true, description: 'Name of the event, as used in the trigger of your Billbee rule' },
+					{ name: 'DelayInMinutes', label: 'Delay (Minutes)', type: 'integer', description: 'Minutes to wait before the rules run' },
 				],
 			},
 		},

@@ -12,6 +12,7 @@ import type { FieldSpec } from '../../helpers/fields';
 import { ADDITIONAL_FIELDS_JSON } from '../../helpers/operation';
 import type { OperationSpec } from '../../helpers/operation';
 import { assertWriteAllowed, billbeeApiRequest } from '../../transport';
+import { stockIdField } from './shared';
 
 /** Stock updates sent per call to /products/updatestockmultiple. */
 export const STOCK_UPDATES_PER_CALL = 250;
@@ -21,10 +22,10 @@ const PATH = '/products/updatestockmultiple';
 const stockFields: FieldSpec[] = [
 	{ name: 'Sku', label: 'SKU', type: 'string', required: true, description: 'SKU of the article whose stock is set' },
 	{ name: 'NewQuantity', label: 'New Quantity', type: 'number', required: true, description: 'The new absolute stock quantity' },
-	{ name: 'StockId', label: 'Stock Name or ID', type: 'int64', loadOptionsMethod: 'getStocks', description: 'Stock location (accounts with several stocks)' },
+	stockIdField,
 	{ name: 'Reason', label: 'Reason', type: 'string', description: 'Reason shown in the stock history' },
 	{ name: 'BillbeeId', label: 'Billbee ID', type: 'int64', description: 'Billbee article ID, to identify the article by ID as well' },
-	{ name: 'AutosubtractReservedAmount', label: 'Autosubtract Reserved Amount', type: 'boolean', description: 'Whether to subtract the reserved (not yet shipped) amount from the new quantity' },
+	{ name: 'AutosubtractReservedAmount', label: 'Subtract Reserved Amount', type: 'boolean', description: 'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity' },
 	{ name: 'ForceSendStockToShops', label: 'Force Send Stock To Shops', type: 'boolean', description: 'Whether to push the stock to the shops even if it did not change' },
 ];
 

@@ -8,7 +8,8 @@ export const shopAccountResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many shop accounts',
-			description: 'List connected shop / channel accounts (paged)',
+			description:
+				'List the shops and sales channels connected to the Billbee account (ID, name, type, last sync), page by page; the IDs are the shop IDs used by orders',
 			method: 'GET',
 			path: '/shopaccounts',
 			paged: {},

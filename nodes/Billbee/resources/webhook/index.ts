@@ -1,4 +1,66 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+
+import type { FieldSpec } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/operation';
+
+const webhookId: FieldSpec = {
+	name: 'webhookId',
+	label: 'Webhook ID',
+	type: 'string',
+	placeholder: 'e.g. 9f1c2a7e0b5d4c3e8a6f1b2c3d4e5f60',
+	description: 'ID of the webhook registration, as returned by Create or Get Many',
+};
+
+/** The fields of Billbee's WebHookApiModel; Id is never asked for (server-made, or taken from the path). */
+const registrationFields: FieldSpec[] = [
+	{
+		name: 'WebHookUri',
+		label: 'Webhook URL',
+		type: 'string',
+		required: true,
+		placeholder: 'e.g. https://example.com/billbee-hook',
+		description:
+			'Address Billbee posts the events to. Billbee first checks it with a GET echo request that must answer the value of the "echo" query parameter as plain text; a URL with a "noecho" query parameter skips the check.',
+	},
+	{
+		name: 'Secret',
+		label: 'Secret',
+		type: 'string',
+		required: true,
+		typeOptions: { password: true },
+		description: 'Shared secret of 32 to 64 characters; Billbee signs every delivery with it (HMAC-SHA256 in the ms-signature header)',
+	},
+	{
+		name: 'Filters',
+		label: 'Event Names or IDs',
+		type: 'multiOptions',
+		loadOptionsMethod: 'getWebhookFilters',
+		description: 'Events that trigger a delivery; leave empty for all events (*).',
+	},
+	{ name: 'Description', label: 'Description', type: 'string', description: 'Free text to recognise the registration by' },
+	{ name: 'IsPaused', label: 'Is Paused', type: 'boolean', description: 'Whether Billbee keeps the registration but sends no deliveries' },
+	{
+		name: 'Headers',
+		label: 'Headers (JSON)',
+		type: 'json',
+		description: 'Extra HTTP headers Billbee sends with every delivery, as a JSON object of strings, e.g. {"X-Token": "abc"}',
+	},
+	{
+		name: 'Properties',
+		label: 'Properties (JSON)',
+		type: 'json',
+		description: 'Free key/value data Billbee echoes back in every delivery, as a JSON object',
+	},
+];
+
+/** Billbee rejects a PUT whose body Id differs from the path, so the body gets the path's ID. */
+const idFromPath: PreSendAction = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const body = options.body as IDataObject | undefined;
+	if (body && typeof body === 'object' && (body.Id === undefined || body.Id === null || body.Id === '')) {
+		body.Id = String(this.getNodeParameter('webhookId', '')).trim();
+	}
+	return options;
+};
 
 export const webhookResource: ResourceSpec = {
 	value: 'webhook',
@@ -8,7 +70,7 @@ export const webhookResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many webhooks',
-			description: 'List all webhook registrations of the user',
+			description: 'List all webhook registrations of the Billbee account, with URL, events and secret',
 			method: 'GET',
 			path: '/webhooks',
 		},
@@ -16,35 +78,27 @@ export const webhookResource: ResourceSpec = {
 			value: 'create',
 			name: 'Create',
 			action: 'Create a webhook',
-			description: 'Register a new webhook (Billbee performs an echo GET test unless the URI contains ?noecho)',
+			description:
+				'Register a URL that Billbee calls on the chosen events. Billbee checks the URL with an echo request first (skipped when the URL has a "noecho" query parameter) and returns the stored registration with its ID.',
 			method: 'POST',
 			path: '/webhooks',
-			body: {
-				fields: [
-					{ name: 'Secret', label: 'Secret', type: 'string', typeOptions: { password: true }, description: 'HMAC secret, 32-64 characters - required', required: true },
-					{ name: 'Filters', label: 'Filters', type: 'stringList', description: 'Filter (event) names; see /webhooks/filters' },
-					{ name: 'Headers', label: 'Headers', type: 'json', description: 'Extra HTTP headers Billbee sends with every call (string map)' },
-					{ name: 'Properties', label: 'Properties', type: 'json', description: 'Free key/value data echoed back in every delivery' },
-					{ name: 'Id', label: 'ID', type: 'string', description: 'Webhook ID (server generated; must be empty on create)' },
-					{ name: 'WebHookUri', label: 'Web Hook URI', type: 'string', description: 'Target URL - required', required: true },
-					{ name: 'Description', label: 'Description', type: 'string', description: 'Free text' },
-					{ name: 'IsPaused', label: 'Is Paused', type: 'boolean', description: 'Whether when true no deliveries are sent' },
-				],
-			},
+			body: { fields: registrationFields },
 		},
 		{
 			value: 'deleteAll',
 			name: 'Delete All',
-			action: 'Delete all (webhook)',
-			description: 'Delete all webhook registrations of the user',
+			action: 'Delete all webhooks',
+			description:
+				'Delete every webhook registration of the Billbee account at once, including those made by other tools, integrations and Billbee Trigger nodes, which then stop receiving events',
 			method: 'DELETE',
 			path: '/webhooks',
+			destructive: true,
 		},
 		{
 			value: 'getFilters',
 			name: 'Get Filters',
-			action: 'Get filters (webhook)',
-			description: 'List the filter (event) names usable in webhook registrations',
+			action: 'Get webhook event filters',
+			description: 'List the event names (filters) a webhook registration can subscribe to, with descriptions',
 			method: 'GET',
 			path: '/webhooks/filters',
 		},
@@ -52,46 +106,32 @@ export const webhookResource: ResourceSpec = {
 			value: 'get',
 			name: 'Get',
 			action: 'Get a webhook',
-			description: 'Get one webhook registration by ID',
+			description: 'Get one webhook registration by its ID',
 			method: 'GET',
 			path: '/webhooks/{id}',
-			pathParams: {
-				id: { name: 'webhookId', label: 'Webhook ID', type: 'string', description: 'Webhook ID',  },
-			},
+			pathParams: { id: webhookId },
 		},
 		{
 			value: 'update',
 			name: 'Update',
 			action: 'Update a webhook',
-			description: 'Replace a webhook registration by ID',
+			description:
+				'Replace a webhook registration by its ID (PUT): URL and secret are needed again, and fields left out are reset. Billbee may check the URL with an echo request again.',
 			method: 'PUT',
 			path: '/webhooks/{id}',
-			pathParams: {
-				id: { name: 'webhookId', label: 'Webhook ID', type: 'string', description: 'Webhook ID',  },
-			},
-			body: {
-				fields: [
-					{ name: 'Secret', label: 'Secret', type: 'string', typeOptions: { password: true }, description: 'HMAC secret, 32-64 characters - required', required: true },
-					{ name: 'Filters', label: 'Filters', type: 'stringList', description: 'Filter (event) names; see /webhooks/filters' },
-					{ name: 'Headers', label: 'Headers', type: 'json', description: 'Extra HTTP headers Billbee sends with every call (string map)' },
-					{ name: 'Properties', label: 'Properties', type: 'json', description: 'Free key/value data echoed back in every delivery' },
-					{ name: 'Id', label: 'ID', type: 'string', description: 'Webhook ID (server generated; must be empty on create)' },
-					{ name: 'WebHookUri', label: 'Web Hook URI', type: 'string', description: 'Target URL - required', required: true },
-					{ name: 'Description', label: 'Description', type: 'string', description: 'Free text' },
-					{ name: 'IsPaused', label: 'Is Paused', type: 'boolean', description: 'Whether when true no deliveries are sent' },
-				],
-			},
+			pathParams: { id: webhookId },
+			body: { fields: registrationFields },
+			preSend: [idFromPath],
 		},
 		{
 			value: 'delete',
 			name: 'Delete',
 			action: 'Delete a webhook',
-			description: 'Delete one webhook registration by ID',
+			description: 'Delete one webhook registration by its ID; Billbee stops sending its events',
 			method: 'DELETE',
 			path: '/webhooks/{id}',
-			pathParams: {
-				id: { name: 'webhookId', label: 'Webhook ID', type: 'string', description: 'Webhook ID',  },
-			},
+			pathParams: { id: webhookId },
+			destructive: true,
 		},
 	],
 };

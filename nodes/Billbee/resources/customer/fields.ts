@@ -1,0 +1,75 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import type { FieldSpec } from '../../helpers/fields';
+
+/** Billbee's address types (enum addressType). */
+export const ADDRESS_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Delivery Address', value: 2 },
+	{ name: 'Invoice Address', value: 1 },
+];
+
+/**
+ * The fields of Billbee's CustomerAddressApiModel a user sets. Left out on purpose: Id and
+ * CustomerId (given by the path or chosen by Billbee, they cannot be changed) and ArchivedAt /
+ * RestoredAt (set by Billbee). All of them stay reachable through "Additional Fields (JSON)".
+ */
+export const addressFields: FieldSpec[] = [
+	{
+		name: 'AddressType',
+		label: 'Address Type',
+		type: 'options',
+		options: ADDRESS_TYPE_OPTIONS,
+		default: 1,
+		description: 'What Billbee uses the address for: invoices or deliveries',
+	},
+	{ name: 'Company', label: 'Company', type: 'string', description: 'Company name' },
+	{ name: 'FirstName', label: 'First Name', type: 'string', description: 'First name of the person' },
+	{ name: 'LastName', label: 'Last Name', type: 'string', description: 'Last name of the person' },
+	{ name: 'Name2', label: 'Name Line 2', type: 'string', description: 'Extra name line, e.g. a department or "c/o"' },
+	{ name: 'Street', label: 'Street', type: 'string', description: 'Street name, without the house number' },
+	{ name: 'Housenumber', label: 'House Number', type: 'string', description: 'House number, e.g. 12a' },
+	{ name: 'AddressAddition', label: 'Address Addition', type: 'string', description: 'Extra address line, e.g. floor or building' },
+	{ name: 'Zip', label: 'Postal Code', type: 'string', description: 'Postal code (ZIP)' },
+	{ name: 'City', label: 'City', type: 'string', description: 'City or town' },
+	{ name: 'State', label: 'State', type: 'string', description: 'State or region, where the country uses one' },
+	{
+		name: 'CountryCode',
+		label: 'Country Code',
+		type: 'string',
+		placeholder: 'e.g. DE',
+		description: 'Two-letter ISO 3166-1 country code',
+	},
+	{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com', description: 'E-mail address for this address' },
+	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
+	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
+	{ name: 'Fax', label: 'Fax', type: 'string', description: 'Fax number' },
+];
+
+/**
+ * The fields of Billbee's CustomerApiModel a user sets. Left out on purpose: Id (the path
+ * names the customer), the contact meta entries (DefaultMailAddress, MetaData, …: nested
+ * objects, reachable through "Additional Fields (JSON)") and ArchivedAt / RestoredAt (set by
+ * Billbee when a customer is archived or restored).
+ */
+export const customerFields: FieldSpec[] = [
+	{ name: 'Name', label: 'Name', type: 'string', description: 'Display name of the customer' },
+	{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com', description: 'Main e-mail address of the customer' },
+	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
+	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
+	{
+		name: 'Number',
+		label: 'Customer Number',
+		type: 'integer',
+		description: 'Customer number as shown in Billbee (not the Billbee ID)',
+	},
+	{ name: 'LanguageId', label: 'Language ID', type: 'integer', description: "Billbee's ID of the customer's language" },
+	{ name: 'PriceGroupId', label: 'Price Group ID', type: 'int64', description: 'ID of the price group the customer belongs to' },
+	{
+		name: 'VatId',
+		label: 'VAT ID',
+		type: 'string',
+		placeholder: 'e.g. DE123456789',
+		description: 'VAT ID of the customer, used for orders that carry no VAT ID of their own',
+	},
+	{ name: 'Type', label: 'Customer Type', type: 'integer', description: "Billbee's customer type, as a number" },
+];

@@ -1,0 +1,108 @@
+import type { FieldSpec } from '../../helpers/fields';
+import type { OperationSpec } from '../../helpers/operation';
+import { BUYER, orderAddress, VAT_MODE_OPTIONS } from './fields';
+
+/** One order line (OrderItem); the sold product's fields sit under `Product`. */
+export const ORDER_ITEM_FIELDS: FieldSpec[] = [
+	{ name: 'sku', label: 'SKU', type: 'string', bodyPath: 'Product.SKU', description: 'SKU of the product; Billbee links the item to the article with this SKU' },
+	{ name: 'title', label: 'Title', type: 'string', bodyPath: 'Product.Title', description: 'Product title as sold' },
+	{ name: 'ean', label: 'EAN', type: 'string', bodyPath: 'Product.EAN', description: 'EAN or GTIN of the product' },
+	{ name: 'shopProductId', label: 'Product ID in Shop', type: 'string', bodyPath: 'Product.Id', description: 'ID of the product in the shop or marketplace' },
+	{ name: 'billbeeProductId', label: 'Billbee Product ID', type: 'int64', bodyPath: 'Product.BillbeeId', description: 'ID of the Billbee article, to link the item without SKU' },
+	{ name: 'Quantity', label: 'Quantity', type: 'number', default: 1, description: 'Number of units' },
+	{ name: 'TotalPrice', label: 'Total Price', type: 'number', default: 0, description: 'Gross line total: unit price × quantity' },
+	{
+		name: 'TaxIndex',
+		label: 'Tax Rate',
+		type: 'options',
+		default: 1,
+		description: 'Which of the order\'s VAT rates applies to this item',
+		options: [
+			{ name: 'Normal Rate (Tax Rate 1)', value: 1 },
+			{ name: 'Reduced Rate (Tax Rate 2)', value: 2 },
+		],
+	},
+	{ name: 'Discount', label: 'Discount (%)', type: 'number', default: 0, description: 'Discount on this item in percent' },
+	{ name: 'IsCoupon', label: 'Is Coupon', type: 'boolean', description: 'Whether this line is a coupon (a tax-free payment)' },
+	{ name: 'TransactionId', label: 'Transaction ID', type: 'string', description: 'Transaction ID of the marketplace, e.g. for eBay' },
+];
+
+const orderFields: FieldSpec[] = [
+	{
+		name: 'CreatedAt',
+		label: 'Order Date',
+		type: 'dateTime',
+		required: true,
+		description: 'When the order was placed',
+	},
+	{ name: 'OrderNumber', label: 'Order Number', type: 'string', description: 'Order number shown to the buyer, e.g. from the shop' },
+	{ name: 'Id', label: 'External Order ID', type: 'string', description: 'ID of the order in the shop or marketplace' },
+	{
+		name: 'ApiAccountId',
+		label: 'Shop Name or ID',
+		type: 'int64',
+		loadOptionsMethod: 'getShopAccounts',
+		default: '',
+		description: 'The shop connection the order belongs to.',
+	},
+	{
+		name: 'State',
+		label: 'State Name or ID',
+		type: 'integer',
+		loadOptionsMethod: 'getOrderStates',
+		default: '',
+		description: 'State of the new order.',
+	},
+	{
+		name: 'PaymentMethod',
+		label: 'Payment Method Name or ID',
+		type: 'integer',
+		loadOptionsMethod: 'getPaymentTypes',
+		default: '',
+		description: 'How the buyer paid.',
+	},
+	{ name: 'Currency', label: 'Currency', type: 'string', placeholder: 'e.g. EUR', description: 'Three-letter ISO 4217 currency code' },
+	{ name: 'ShippingCost', label: 'Shipping Cost', type: 'number', description: 'Gross shipping cost charged to the buyer' },
+	{ name: 'TotalCost', label: 'Total Cost', type: 'number', description: 'Gross total of the order' },
+	{ name: 'PaidAmount', label: 'Paid Amount', type: 'number', description: 'Amount the buyer has paid' },
+	{ name: 'PayedAt', label: 'Paid At', type: 'dateTime', description: 'When the order was paid' },
+	{ name: 'ShippedAt', label: 'Shipped At', type: 'dateTime', description: 'When the order was shipped' },
+	{ name: 'ConfirmedAt', label: 'Confirmed At', type: 'dateTime', description: 'When the order was confirmed' },
+	orderAddress('InvoiceAddress'),
+	orderAddress('ShippingAddress'),
+	{
+		name: 'OrderItems',
+		label: 'Order Items',
+		type: 'objectList',
+		fields: ORDER_ITEM_FIELDS,
+		description: 'The lines of the order; item fields not listed here can be set with Additional Fields (JSON)',
+	},
+	BUYER,
+	{ name: 'Tags', label: 'Tags', type: 'stringList', description: 'Tags for the order, comma-separated' },
+	{ name: 'SellerComment', label: 'Seller Comment', type: 'string', typeOptions: { rows: 3 }, description: 'Internal note of the seller, not shown to the buyer' },
+	{ name: 'CustomInvoiceNote', label: 'Custom Invoice Note', type: 'string', typeOptions: { rows: 3 }, description: 'Extra text printed on the invoice' },
+	{ name: 'VatMode', label: 'VAT Mode', type: 'options', default: 0, options: VAT_MODE_OPTIONS, description: 'How VAT is handled on the invoice' },
+	{ name: 'VatId', label: 'Buyer VAT ID', type: 'string', description: 'VAT ID of the buyer' },
+	{ name: 'CustomerNumber', label: 'Customer Number', type: 'string', description: 'Customer number of the buyer (not the Billbee customer ID)' },
+	{ name: 'LanguageCode', label: 'Language Code', type: 'string', placeholder: 'e.g. de', description: 'Two-letter language code of the buyer' },
+	{ name: 'PaymentReference', label: 'Payment Reference', type: 'string', description: 'Reference of the payment, e.g. a PayPal transaction' },
+];
+
+export const createOrder: OperationSpec = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an order',
+	description:
+		'Create an order in Billbee, e.g. from another sales channel: needs the order date; items, addresses, buyer and shop are optional fields. Returns the new order with its Billbee ID.',
+	method: 'POST',
+	path: '/orders',
+	query: [
+		{
+			name: 'shopId',
+			label: 'Shop ID (Deprecated)',
+			type: 'int64',
+			description: 'Older way to choose the shop; ignored when Shop is set in the fields above',
+		},
+	],
+	body: { fields: orderFields },
+};

@@ -1,0 +1,23 @@
+'use strict';
+// Child process of the benchmark: measures one thing in a fresh process.
+const started = process.hrtime.bigint();
+const mode = process.argv[2];
+
+if (mode === 'load') {
+	const { Billbee } = require('../dist/nodes/Billbee/Billbee.node.js');
+	const { BillbeeTrigger } = require('../dist/nodes/Billbee/BillbeeTrigger.node.js');
+	const { BillbeeApi } = require('../dist/credentials/BillbeeApi.credentials.js');
+	const properties = new Billbee().description.properties.length + new BillbeeTrigger().description.properties.length + new BillbeeApi().properties.length;
+	const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+	console.log(JSON.stringify({ loadMs, properties }));
+} else if (mode === 'returnAll') {
+	const credentials = JSON.parse(process.argv[3]);
+	const { runNode } = require('../test/harness.js');
+	const baselineRssMB = process.memoryUsage().rss / 2 ** 20;
+	runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials }).then(({ items, error }) => {
+		if (error) throw error;
+		const peakRssMB = process.resourceUsage().maxRSS / 1024;
+		console.log(JSON.stringify({ rows: items.length, peakRssMB, baselineRssMB }));
+		process.exit(0);
+	});
+}

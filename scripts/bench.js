@@ -1,0 +1,209 @@
+'use strict';
+// Benchmark against the Billbee sandbox with its real throttles on. Prints figures (ratios
+// against Billbee's physical limit: 2 requests/s per endpoint × 250 rows per page); it asserts
+// nothing. Usage: npm run bench
+const path = require('path');
+const os = require('os');
+const { execFileSync, spawn } = require('child_process');
+const { startSandbox } = require('../test/sandbox/server.js');
+const { runNode, runWorkflow, billbeeNode } = require('../test/harness.js');
+
+const PER_ENDPOINT_PER_SECOND = 2;
+const PAGE_SIZE = 250;
+
+const results = [];
+
+function record(name, figures) {
+	results.push({ name, ...figures });
+}
+
+function efficiencyOf(calls, wallMs, perSecond = PER_ENDPOINT_PER_SECOND) {
+	const ideal = ((calls - 1) / perSecond) * 1000;
+	return { idealS: ideal / 1000, efficiency: wallMs > 0 ? ideal / wallMs : 1 };
+}
+
+function span(records) {
+	return records.length ? records[records.length - 1].t - records[0].t : 0;
+}
+
+async function returnAll(sandbox, orders) {
+	sandbox.clearLog();
+	const { items, error } = await runNode(
+		{ resource: 'order', operation: 'getAll', returnAll: true },
+		{ credentials: sandbox.credentials },
+	);
+	const calls = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
+	const accepted = calls.filter((r) => r.status === 200);
+	const wall = span(calls);
+	const { idealS, efficiency } = efficiencyOf(accepted.length, wall);
+	record(`Return All over ${orders} orders`, {
+		rows: items.length,
+		calls: calls.length,
+		wallS: wall / 1000,
+		idealS,
+		efficiency,
+		sent429: calls.filter((r) => r.status === 429).length,
+		surfaced429: error && /429/.test(error.message) ? 1 : 0,
+		callsPerRow: calls.length / items.length,
+	});
+}
+
+async function limit(sandbox) {
+	sandbox.clearLog();
+	const { items } = await runNode(
+		{ resource: 'order', operation: 'getAll', returnAll: false, limit: 300 },
+		{ credentials: sandbox.credentials },
+	);
+	const calls = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
+	record('Limit 300', { rows: items.length, calls: calls.length, goalCalls: Math.ceil(300 / PAGE_SIZE), callsPerRow: calls.length / items.length });
+}
+
+async function perItemLoop(sandbox) {
+	sandbox.clearLog();
+	const ids = sandbox.data.orders.slice(0, 40).map((o) => ({ json: { id: String(o.BillBeeOrderId) } }));
+	const { error } = await runNode(
+		{ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' },
+		{ credentials: sandbox.credentials, items: ids },
+	);
+	const calls = sandbox.log.filter((r) => r.endpoint === 'order.get');
+	const wall = span(calls);
+	record('Per-item loop: 40 × get order', {
+		calls: calls.length,
+		wallS: wall / 1000,
+		...efficiencyOf(calls.length, wall),
+		sent429: calls.filter((r) => r.status === 429).length,
+		surfaced429: error ? 1 : 0,
+	});
+}
+
+async function mixedLoop(sandbox) {
+	sandbox.clearLog();
+	const orders = sandbox.data.orders.slice(40, 60).map((o) => ({ json: { id: String(o.BillBeeOrderId) } }));
+	const products = sandbox.data.products.slice(0, 20).map((p, i) => ({ json: { sku: p.SKU, quantity: 10 + i } }));
+	const started = Date.now();
+	const [a, b] = await Promise.all([
+		runNode({ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' }, { credentials: sandbox.credentials, items: orders }),
+		runNode(
+			{ resource: 'product', operation: 'updateStock', Sku: '={{ $json.sku }}', NewQuantity: '={{ $json.quantity }}' },
+			{ credentials: sandbox.credentials, items: products },
+		),
+	]);
+	const calls = sandbox.log.filter((r) => r.endpoint === 'order.get' || r.endpoint === 'product.updateStock');
+	const wall = span(calls);
+	// Two endpoints at 2/s each interleave: 4 calls/s together, well under the 10/s per user.
+	const { idealS, efficiency } = efficiencyOf(calls.length, wall, 2 * PER_ENDPOINT_PER_SECOND);
+	record('Mixed: 20 get order ‖ 20 update stock', {
+		calls: calls.length,
+		wallS: wall / 1000,
+		idealS,
+		efficiency,
+		queuedS: (((calls.length - 1) / PER_ENDPOINT_PER_SECOND) * 1000) / 1000,
+		sent429: calls.filter((r) => r.status === 429).length,
+		surfaced429: (a.error ? 1 : 0) + (b.error ? 1 : 0),
+		totalS: (Date.now() - started) / 1000,
+	});
+}
+
+async function twoExecutions(sandbox) {
+	sandbox.clearLog();
+	const [a, b] = await Promise.all([
+		runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials: sandbox.credentials }),
+		runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials: sandbox.credentials }),
+	]);
+	const calls = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
+	const wall = span(calls);
+	let maxInWindow = 0;
+	for (let i = 0; i < calls.length; i++) {
+		let j = i;
+		while (j < calls.length && calls[j].t - calls[i].t < 1000) j++;
+		maxInWindow = Math.max(maxInWindow, j - i);
+	}
+	record('Two executions at once (same credential, 2 × Return All)', {
+		rows: a.items.length + b.items.length,
+		calls: calls.length,
+		wallS: wall / 1000,
+		...efficiencyOf(calls.length, wall),
+		maxPerSecond: maxInWindow,
+		sent429: calls.filter((r) => r.status === 429).length,
+		surfaced429: (a.error ? 1 : 0) + (b.error ? 1 : 0),
+	});
+}
+
+/** Runs Return All in a child process (sandbox stays here) and reads the child's peak RSS. */
+function memory(sandbox, orders) {
+	const child = path.join(__dirname, 'bench-child.js');
+	return new Promise((resolve, reject) => {
+		const proc = spawn(process.execPath, [child, 'returnAll', JSON.stringify(sandbox.credentials)], { stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		proc.stdout.on('data', (d) => (out += d));
+		proc.on('exit', (code) => {
+			if (code !== 0) return reject(new Error(`bench child exited ${code}`));
+			const figures = JSON.parse(out.trim().split('\n').pop());
+			record(`Memory: Return All of ${orders} orders`, { rows: figures.rows, peakRssMB: figures.peakRssMB, baselineRssMB: figures.baselineRssMB });
+			resolve();
+		});
+	});
+}
+
+function coldLoad() {
+	const child = path.join(__dirname, 'bench-child.js');
+	const runs = [];
+	for (let i = 0; i < 5; i++) runs.push(JSON.parse(execFileSync(process.execPath, [child, 'load']).toString().trim()));
+	runs.sort((x, y) => x.loadMs - y.loadMs);
+	record('Cold load (require + build descriptions, median of 5)', { loadMs: runs[2].loadMs, properties: runs[2].properties });
+}
+
+function format(value) {
+	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(value < 0.01 ? 4 : 2);
+	return String(value ?? '');
+}
+
+async function main() {
+	const big = await startSandbox({ orders: 10000 });
+	try {
+		await returnAll(big, 10000);
+		await limit(big);
+		await perItemLoop(big);
+		await mixedLoop(big);
+		await memory(big, 10000);
+	} finally {
+		await big.close();
+	}
+	const small = await startSandbox({ orders: 1000 });
+	try {
+		await memory(small, 1000);
+	} finally {
+		await small.close();
+	}
+	const shared = await startSandbox({ orders: 4000 });
+	try {
+		await twoExecutions(shared);
+	} finally {
+		await shared.close();
+	}
+	coldLoad();
+
+	const columns = ['name', 'rows', 'calls', 'wallS', 'idealS', 'efficiency', 'sent429', 'surfaced429', 'callsPerRow', 'maxPerSecond', 'peakRssMB', 'loadMs'];
+	const widths = columns.map((c) => Math.max(c.length, ...results.map((r) => format(r[c]).length)));
+	const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+	console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
+	console.log(line(columns));
+	console.log(line(widths.map((w) => '-'.repeat(w))));
+	for (const r of results) console.log(line(columns.map((c) => format(r[c]))));
+	const all = results.find((r) => r.name.startsWith('Return All over'));
+	const lim = results.find((r) => r.name === 'Limit 300');
+	const loop = results.find((r) => r.name.startsWith('Per-item'));
+	const two = results.find((r) => r.name.startsWith('Two executions'));
+	const surfaced = results.reduce((n, r) => n + (r.surfaced429 ?? 0), 0);
+	const sent = results.reduce((n, r) => n + (r.sent429 ?? 0), 0);
+	console.log(
+		`\nSUMMARY return-all efficiency ${format(all.efficiency)} (goal ≥ 0.95), ${format(all.rows / all.wallS)} rows/s of 500, ` +
+			`calls/row ${format(all.callsPerRow)} (goal 0.004), limit-300 calls ${lim.calls} (goal 2), per-item efficiency ${format(loop.efficiency)}, ` +
+			`two-executions efficiency ${format(two.efficiency)}, 429 sent ${sent}, 429 surfaced ${surfaced}`,
+	);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,222 @@
+'use strict';
+// Customer resource: typed forms (nested address object, exact int64 ids), paging and
+// the errors that name the field, checked against what the sandbox received.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { withSandbox } = require('../helpers');
+
+let sandbox;
+let run;
+let requests;
+
+test.before(async () => {
+	// Pacing is the transport test's subject; the client still paces itself to 2 req/s.
+	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
+});
+test.after(() => sandbox.close());
+test.beforeEach(() => sandbox.reset());
+
+const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+
+test('create: typed fields and the Address object become the exact CreateCustomerApiModel body', async () => {
+	const priceGroupId = '9007199254740995'; // above 2^53: must keep every digit
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'create',
+		additionalFields: {
+			Name: 'Erika Mustermann',
+			Email: 'erika@example.com',
+			Tel1: '+49 30 1234567',
+			VatId: 'DE123456789',
+			LanguageId: 1,
+			Type: 1,
+			PriceGroupId: priceGroupId,
+			Address: {
+				AddressType: 2,
+				Company: 'Mustermann GmbH',
+				FirstName: 'Erika',
+				LastName: 'Mustermann',
+				Street: 'Hauptstraße',
+				Housenumber: '5',
+				Zip: '10115',
+				City: 'Berlin',
+				CountryCode: 'DE',
+			},
+		},
+		additionalFieldsJson: '{"Tel2": "+49 30 7654321"}',
+	});
+	assert.equal(error, undefined, error?.message);
+
+	const [request] = ofEndpoint('customer.create');
+	assert.equal(request.method, 'POST');
+	assert.equal(request.path, '/customers');
+	assert.deepEqual(request.body, {
+		Name: 'Erika Mustermann',
+		Email: 'erika@example.com',
+		Tel1: '+49 30 1234567',
+		LanguageId: 1,
+		PriceGroupId: BigInt(priceGroupId),
+		VatId: 'DE123456789',
+		Type: 1,
+		Address: {
+			AddressType: 2,
+			Company: 'Mustermann GmbH',
+			FirstName: 'Erika',
+			LastName: 'Mustermann',
+			Street: 'Hauptstraße',
+			Housenumber: '5',
+			Zip: '10115',
+			City: 'Berlin',
+			CountryCode: 'DE',
+		},
+		Tel2: '+49 30 7654321',
+	});
+	assert.match(request.rawBody, /"PriceGroupId":9007199254740995[,}]/, 'the id is a raw JSON number with all digits');
+
+	assert.equal(items.length, 1);
+	const created = items[0].json;
+	assert.equal(created.Name, 'Erika Mustermann');
+	const address = sandbox.data.customerAddresses.find((a) => String(a.CustomerId) === String(created.Id));
+	assert.ok(address, 'the sandbox stored the address for the new customer');
+	assert.equal(address.Street, 'Hauptstraße');
+	assert.equal(address.City, 'Berlin');
+});
+
+test('getAll: Limit asks for exactly that many rows in one call and returns them in order', async () => {
+	const { items, error } = await run({ resource: 'customer', operation: 'getAll', returnAll: false, limit: 7 });
+	assert.equal(error, undefined, error?.message);
+	const sent = ofEndpoint('customer.getAll');
+	assert.equal(sent.length, 1);
+	assert.deepEqual(sent[0].query, { page: '1', pageSize: '7' });
+	assert.deepEqual(
+		items.map((item) => String(item.json.Id)),
+		sandbox.data.customers.slice(0, 7).map((c) => String(c.Id)),
+	);
+});
+
+test('getAll: Return All reads every page with the largest page size', async () => {
+	const { items, error } = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
+	assert.equal(error, undefined, error?.message);
+	const sent = ofEndpoint('customer.getAll');
+	assert.equal(sent.length, 1, 'the 30 seeded customers fit on one page');
+	assert.equal(sent[0].query.pageSize, '250');
+	assert.equal(items.length, sandbox.data.customers.length);
+});
+
+test('getAddresses: the customer ID goes into the path exactly, paged like any listing', async () => {
+	const customer = sandbox.data.customers[1]; // customer 1 has two addresses
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'getAddresses',
+		customerId: String(customer.Id),
+		returnAll: false,
+		limit: 5,
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.getAddresses');
+	assert.equal(request.path, `/customers/${customer.Id}/addresses`);
+	assert.equal(request.query.pageSize, '5');
+	assert.equal(items.length, 2);
+	for (const item of items) assert.equal(String(item.json.CustomerId), String(customer.Id));
+});
+
+test('getOrders: lists the orders of the customer', async () => {
+	const customer = sandbox.data.orders[0].Customer;
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'getOrders',
+		customerId: String(customer.Id),
+		returnAll: false,
+		limit: 3,
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.getOrders');
+	assert.equal(request.path, `/customers/${customer.Id}/orders`);
+	assert.ok(items.length >= 1 && items.length <= 3);
+	for (const item of items) assert.equal(String(item.json.Customer.Id), String(customer.Id));
+});
+
+test('addAddress: address fields only; Id and CustomerId are not in the form', async () => {
+	const customer = sandbox.data.customers[0];
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'addAddress',
+		customerId: String(customer.Id),
+		additionalFields: { FirstName: 'Max', LastName: 'Muster', Street: 'Ringstraße', Housenumber: '1', Zip: '80331', City: 'München', CountryCode: 'DE' },
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.addAddress');
+	assert.equal(request.path, `/customers/${customer.Id}/addresses`);
+	assert.deepEqual(request.body, {
+		FirstName: 'Max',
+		LastName: 'Muster',
+		Street: 'Ringstraße',
+		Housenumber: '1',
+		Zip: '80331',
+		City: 'München',
+		CountryCode: 'DE',
+	});
+	assert.equal(String(items[0].json.CustomerId), String(customer.Id));
+});
+
+test('patchAddress: sends only the given fields and leaves the others as they were', async () => {
+	const address = sandbox.data.customerAddresses[0];
+	const before = { ...address };
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'patchAddress',
+		addressId: String(address.Id),
+		additionalFields: { City: 'Hamburg', Zip: '20095' },
+		additionalFieldsJson: '{"Name2": "c/o Lager"}',
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.patchAddress');
+	assert.equal(request.method, 'PATCH');
+	assert.equal(request.path, `/customers/addresses/${address.Id}`);
+	assert.deepEqual(request.body, { Zip: '20095', City: 'Hamburg', Name2: 'c/o Lager' });
+	assert.equal(items[0].json.City, 'Hamburg');
+	assert.equal(items[0].json.Street, before.Street, 'untouched fields keep their values');
+});
+
+test('updateAddress: PUT with the typed address fields', async () => {
+	const address = sandbox.data.customerAddresses[2];
+	const { error } = await run({
+		resource: 'customer',
+		operation: 'updateAddress',
+		addressId: String(address.Id),
+		additionalFields: { AddressType: 1, Street: 'Neue Straße', Housenumber: '9', Zip: '50667', City: 'Köln', CountryCode: 'DE' },
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.updateAddress');
+	assert.equal(request.method, 'PUT');
+	assert.deepEqual(request.body, { AddressType: 1, Street: 'Neue Straße', Housenumber: '9', Zip: '50667', City: 'Köln', CountryCode: 'DE' });
+});
+
+test('update: typed customer fields by customer ID', async () => {
+	const customer = sandbox.data.customers[3];
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'update',
+		customerId: String(customer.Id),
+		additionalFields: { Name: 'Neuer Name', Email: 'neu@example.com' },
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.update');
+	assert.equal(request.path, `/customers/${customer.Id}`);
+	assert.deepEqual(request.body, { Name: 'Neuer Name', Email: 'neu@example.com' });
+	assert.equal(items[0].json.Email, 'neu@example.com');
+});
+
+test('a customer ID that is not a number fails naming the field, and nothing is sent', async () => {
+	const { error } = await run({ resource: 'customer', operation: 'get', customerId: 'Erika' });
+	assert.ok(error);
+	assert.match(error.message, /Customer ID \(customerId\): "Erika" is not a whole number/);
+	assert.equal(requests().length, 0);
+});
+
+test('an unknown customer is reported as Billbee answered it (404)', async () => {
+	const { error } = await run({ resource: 'customer', operation: 'get', customerId: '9007199454740994' });
+	assert.ok(error);
+	assert.match(`${error.message} ${error.description ?? ''}`, /404|not found/i);
+	assert.equal(ofEndpoint('customer.get').length, 1);
+});

@@ -1,0 +1,71 @@
+'use strict';
+// Customer address resource: CustomerId required at the top, address fields typed, paging.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { withSandbox } = require('../helpers');
+
+let sandbox;
+let run;
+let requests;
+
+test.before(async () => {
+	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
+});
+test.after(() => sandbox.close());
+test.beforeEach(() => sandbox.reset());
+
+const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+
+test('create: the customer ID is exact in the body, next to the typed address fields', async () => {
+	const customer = sandbox.data.customers[4];
+	const { items, error } = await run({
+		resource: 'customerAddress',
+		operation: 'create',
+		CustomerId: String(customer.Id),
+		additionalFields: { AddressType: 2, FirstName: 'Lena', LastName: 'Lager', Street: 'Am Hafen', Housenumber: '3', Zip: '28195', City: 'Bremen', CountryCode: 'DE', Email: 'lena@example.com' },
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customerAddress.create');
+	assert.deepEqual(request.body, {
+		CustomerId: BigInt(String(customer.Id)),
+		AddressType: 2,
+		FirstName: 'Lena',
+		LastName: 'Lager',
+		Street: 'Am Hafen',
+		Housenumber: '3',
+		Zip: '28195',
+		City: 'Bremen',
+		CountryCode: 'DE',
+		Email: 'lena@example.com',
+	});
+	assert.equal(String(items[0].json.CustomerId), String(customer.Id));
+	assert.equal(items[0].json.City, 'Bremen');
+});
+
+test('getAll: Limit 4 → one call with pageSize 4', async () => {
+	const { items, error } = await run({ resource: 'customerAddress', operation: 'getAll', returnAll: false, limit: 4 });
+	assert.equal(error, undefined, error?.message);
+	const sent = ofEndpoint('customerAddress.getAll');
+	assert.deepEqual(sent.map((r) => r.query), [{ page: '1', pageSize: '4' }]);
+	assert.deepEqual(items.map((i) => String(i.json.Id)), sandbox.data.customerAddresses.slice(0, 4).map((a) => String(a.Id)));
+});
+
+test('get and update by address ID', async () => {
+	const address = sandbox.data.customerAddresses[1];
+	const got = await run({ resource: 'customerAddress', operation: 'get', customerAddressId: String(address.Id) });
+	assert.equal(got.error, undefined, got.error?.message);
+	assert.equal(String(got.items[0].json.Id), String(address.Id));
+
+	const updated = await run({
+		resource: 'customerAddress',
+		operation: 'update',
+		customerAddressId: String(address.Id),
+		additionalFields: { Company: 'Neu GmbH', Street: 'Weg', Housenumber: '2', Zip: '01067', City: 'Dresden', CountryCode: 'DE' },
+	});
+	assert.equal(updated.error, undefined, updated.error?.message);
+	const [request] = ofEndpoint('customerAddress.update');
+	assert.equal(request.method, 'PUT');
+	assert.equal(request.path, `/customer-addresses/${address.Id}`);
+	assert.deepEqual(request.body, { Company: 'Neu GmbH', Street: 'Weg', Housenumber: '2', Zip: '01067', City: 'Dresden', CountryCode: 'DE' });
+	assert.equal(updated.items[0].json.City, 'Dresden');
+});

@@ -1,0 +1,51 @@
+'use strict';
+// Provisioning resource: the CreateAccountContainer body with the nested invoice address.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { withSandbox } = require('../helpers');
+
+let sandbox;
+let run;
+let requests;
+
+test.before(async () => {
+	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
+});
+test.after(() => sandbox.close());
+
+test('createAccount: e-mail, accepted terms, address object and VAT settings', async () => {
+	const { items, error } = await run({
+		resource: 'provisioning',
+		operation: 'createAccount',
+		EMail: 'new-shop@example.com',
+		AcceptTerms: true,
+		additionalFields: {
+			DefaultCurrency: 'EUR',
+			DefaultVatMode: 1,
+			DefaultVatIndex: 1,
+			Vat1Rate: 19,
+			Vat2Rate: 7,
+			Address: { Company: 'Neuer Shop UG', Name: 'Nina Neu', Address1: 'Marktplatz 1', Zip: '04109', City: 'Leipzig', Country: 'DE' },
+		},
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = requests((r) => r.endpoint === 'provisioning.createAccount');
+	assert.deepEqual(request.body, {
+		EMail: 'new-shop@example.com',
+		AcceptTerms: true,
+		Address: { Company: 'Neuer Shop UG', Name: 'Nina Neu', Address1: 'Marktplatz 1', Zip: '04109', City: 'Leipzig', Country: 'DE' },
+		DefaultCurrency: 'EUR',
+		DefaultVatMode: 1,
+		DefaultVatIndex: 1,
+		Vat1Rate: 19,
+		Vat2Rate: 7,
+	});
+	assert.match(items[0].json.UserId, /^[0-9a-f-]{36}$/);
+	assert.ok(items[0].json.OneTimeLoginUrl);
+});
+
+test('createAccount without accepted terms: Billbee refuses, and the error says why', async () => {
+	const { error } = await run({ resource: 'provisioning', operation: 'createAccount', EMail: 'other@example.com', AcceptTerms: false });
+	assert.ok(error);
+	assert.match(`${error.message} ${error.description ?? ''}`, /terms/i);
+});
