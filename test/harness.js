@@ -10,7 +10,7 @@ if (!process.env.N8N_USER_FOLDER) {
 }
 
 const { Workflow, ICredentialsHelper } = require('n8n-workflow');
-const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { WorkflowExecute, ExecutionLifecycleHooks, LoadOptionsContext } = require('n8n-core');
 
 const dist = path.join(__dirname, '..', 'dist');
 const { Billbee } = require(path.join(dist, 'nodes/Billbee/Billbee.node.js'));
@@ -158,7 +158,18 @@ async function runNode(parameters, { credentials, items = [{ json: {} }], contin
 	return { items: outputOf(theNode.name), error: nodeRun?.error ?? run.data.resultData.error, run };
 }
 
+/** Runs a dropdown method of the Billbee node the way the n8n editor does (LoadOptionsContext). */
+async function loadOptions(credentials, methodName, parameters = {}) {
+	const node = billbeeNode(parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const data = additionalData(new SandboxCredentialsHelper(credentials));
+	data.currentNodeParameters = parameters;
+	const context = new LoadOptionsContext(workflow, node, data, `parameters.${methodName}`);
+	return await nodeTypes.getByName(node.type).methods.loadOptions[methodName].call(context);
+}
+
 module.exports = {
+	loadOptions,
 	runNode,
 	runWorkflow,
 	billbeeNode,

@@ -1,6 +1,6 @@
 'use strict';
 const { startSandbox } = require('./sandbox/server.js');
-const { runNode } = require('./harness.js');
+const { runNode, loadOptions } = require('./harness.js');
 
 /** A sandbox per test file plus shortcuts to run the Billbee node against it. */
 async function withSandbox(options = {}) {
@@ -8,7 +8,8 @@ async function withSandbox(options = {}) {
 	const run = (parameters, runOptions = {}) =>
 		runNode(parameters, { credentials: sandbox.credentials, ...runOptions });
 	const requests = (predicate = () => true) => sandbox.log.filter(predicate);
-	return { sandbox, run, requests };
+	const dropdown = (methodName, parameters) => loadOptions(sandbox.credentials, methodName, parameters);
+	return { sandbox, run, requests, dropdown };
 }
 
 /** Milliseconds between consecutive requests of a list of log records. */

@@ -3,19 +3,17 @@
 // forms, dropdown-backed fields, array bodies, the bulk stock update and read-only mode.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { Workflow } = require('n8n-workflow');
-const { LoadOptionsContext } = require('n8n-core');
 const { withSandbox } = require('../helpers');
-const { billbeeNode, nodeTypes, SandboxCredentialsHelper, additionalData } = require('../harness');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
 const TWO_POW_53 = 2n ** 53n;
 
 let sandbox;
 let run;
+let dropdown;
 
 test.before(async () => {
-	({ sandbox, run } = await withSandbox());
+	({ sandbox, run, dropdown } = await withSandbox());
 });
 test.after(() => sandbox.close());
 test.beforeEach(() => {
@@ -30,15 +28,6 @@ const product = (index) => sandbox.data.products[index];
 const calls = (endpoint) => sandbox.log.filter((r) => r.endpoint === endpoint);
 const endpoints = () => sandbox.log.map((r) => r.endpoint);
 
-/** Runs a dropdown method of the node like the n8n editor does (LoadOptionsContext). */
-async function loadOptions(method, parameters = { resource: 'product' }) {
-	const node = billbeeNode(parameters);
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const data = additionalData(new SandboxCredentialsHelper(sandbox.credentials));
-	data.currentNodeParameters = parameters;
-	const ctx = new LoadOptionsContext(workflow, node, data, 'parameters.dropdown');
-	return await new Billbee().methods.loadOptions[method].call(ctx);
-}
 
 test('every operation that works on one product takes it through the product locator (ID, SKU, EAN)', () => {
 	const { properties } = new Billbee().description;
@@ -146,7 +135,7 @@ test('update (patch) by SKU: one lookup, then PATCH to the exact ID with the typ
 });
 
 test('create sends exactly the typed fields, the category from the dropdown and the JSON extras', async () => {
-	const categories = await loadOptions('getCategories');
+	const categories = await dropdown('getCategories');
 	const kitchen = categories.find((c) => c.name === 'Küche & Haushalt');
 	assert.ok(kitchen, 'the dropdown lists the categories');
 	sandbox.clearLog();
@@ -206,7 +195,7 @@ test('create names the field whose value is wrong and sends nothing', async () =
 });
 
 test('update stock in the stock location chosen from the dropdown', async () => {
-	const stocks = await loadOptions('getStocks');
+	const stocks = await dropdown('getStocks');
 	assert.deepEqual(stocks.map((s) => s.name), ['Hauptlager', 'Außenlager "Nord"']);
 	const north = stocks[1];
 	const target = product(3);
@@ -414,7 +403,7 @@ test('get many products: ID range as exact digits, date as ISO, Limit as page si
 });
 
 test('get custom field with the definition chosen from the dropdown', async () => {
-	const definitions = await loadOptions('getCustomFieldDefinitions');
+	const definitions = await dropdown('getCustomFieldDefinitions');
 	const size = definitions.find((d) => d.name === 'Größe');
 	assert.ok(size);
 	sandbox.clearLog();

@@ -3,41 +3,30 @@
 // LoadOptionsContext, the ShipmentWithLabel body, the label PDF as binary, and the listing filters.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { Workflow } = require('n8n-workflow');
-const { LoadOptionsContext } = require('n8n-core');
-const { nodeTypes, SandboxCredentialsHelper, additionalData, billbeeNode } = require('../harness');
 const { withSandbox } = require('../helpers');
 
 let sandbox;
 let run;
+let dropdown;
 let requests;
 
 test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
+	({ sandbox, run, requests, dropdown } = await withSandbox({ throttle: false }));
 });
 test.after(() => sandbox.close());
 test.beforeEach(() => sandbox.reset());
 
-/** Runs a dropdown method of the Billbee node the way the n8n editor does, with the form's current values. */
-async function loadOptions(methodName, parameters = {}) {
-	const node = billbeeNode(parameters);
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const data = additionalData(new SandboxCredentialsHelper(sandbox.credentials));
-	data.currentNodeParameters = parameters;
-	const context = new LoadOptionsContext(workflow, node, data, `parameters.${methodName}`);
-	return await nodeTypes.getByName(node.type).methods.loadOptions[methodName].call(context);
-}
 
 const ofEndpoint = (id) => requests((r) => r.endpoint === id);
 
 test('shipWithLabel: provider and product picked from the dropdowns end up as exact ids in the body', async () => {
-	const providers = await loadOptions('getShippingProviders', { resource: 'shipment', operation: 'shipWithLabel' });
+	const providers = await dropdown('getShippingProviders', { resource: 'shipment', operation: 'shipWithLabel' });
 	assert.deepEqual(providers.map((p) => p.name), ['Deutsche Post', 'DHL', 'DPD', 'UPS']);
 	const dhl = providers.find((p) => p.name === 'DHL');
 	const dhlData = sandbox.data.shippingProviders.find((p) => p.name === 'DHL');
 	assert.equal(dhl.value, String(dhlData.id));
 
-	const products = await loadOptions('getShippingProviderProducts', {
+	const products = await dropdown('getShippingProviderProducts', {
 		resource: 'shipment',
 		operation: 'shipWithLabel',
 		ProviderId: dhl.value,
@@ -150,7 +139,7 @@ test('getAll: Created After is sent as a Billbee date, Created Before is frozen,
 });
 
 test('getAll: the shipping provider filter takes the dropdown value and sends the exact id', async () => {
-	const [provider] = await loadOptions('getShippingProviders', { resource: 'shipment', operation: 'getAll' });
+	const [provider] = await dropdown('getShippingProviders', { resource: 'shipment', operation: 'getAll' });
 	sandbox.clearLog();
 	const { items, error } = await run({
 		resource: 'shipment',
@@ -168,7 +157,7 @@ test('getAll: the shipping provider filter takes the dropdown value and sends th
 });
 
 test('createShipment: carrier from the dropdown, receiver address object, label as file', async () => {
-	const carriers = await loadOptions('getShippingCarriers', { resource: 'shipment', operation: 'createShipment' });
+	const carriers = await dropdown('getShippingCarriers', { resource: 'shipment', operation: 'createShipment' });
 	const dpd = carriers.find((c) => c.name === 'dpd');
 	assert.ok(dpd, `carriers: ${carriers.map((c) => c.name).join(', ')}`);
 	sandbox.clearLog();

@@ -4,9 +4,6 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
-const { Workflow } = require('n8n-workflow');
-const { LoadOptionsContext } = require('n8n-core');
-const { nodeTypes, SandboxCredentialsHelper, additionalData, billbeeNode } = require('../harness');
 const { withSandbox } = require('../helpers');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
@@ -14,22 +11,15 @@ const SECRET = 'n8n-test-secret-0123456789abcdef-xyz'; // 36 characters (Billbee
 
 let sandbox;
 let run;
+let dropdown;
 let requests;
 
 test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
+	({ sandbox, run, requests, dropdown } = await withSandbox({ throttle: false }));
 });
 test.after(() => sandbox.close());
 test.beforeEach(() => sandbox.reset());
 
-async function loadOptions(methodName, parameters = {}) {
-	const node = billbeeNode(parameters);
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const data = additionalData(new SandboxCredentialsHelper(sandbox.credentials));
-	data.currentNodeParameters = parameters;
-	const context = new LoadOptionsContext(workflow, node, data, `parameters.${methodName}`);
-	return await nodeTypes.getByName(node.type).methods.loadOptions[methodName].call(context);
-}
 
 /** A local port nothing listens on, for an echo test that cannot be answered. */
 async function closedPort() {
@@ -56,7 +46,7 @@ async function createHook(extra = {}) {
 }
 
 test('create: the registration body from the form, filters picked from the dropdown; ?noecho skips the echo test', async () => {
-	const filters = await loadOptions('getWebhookFilters', { resource: 'webhook', operation: 'create' });
+	const filters = await dropdown('getWebhookFilters', { resource: 'webhook', operation: 'create' });
 	const values = filters.map((f) => f.value);
 	assert.ok(values.includes('*') && values.includes('order.created'), values.join(', '));
 	sandbox.clearLog();
