@@ -25,6 +25,23 @@ try {
 	// the trigger is optional while it is being built
 }
 
+/**
+ * Stand-ins for n8n's own nodes that the example workflows use around the Billbee nodes. They
+ * pass items through (a trigger emits what the test gives it, e.g. the schedule's timestamp);
+ * the examples name them as the place to plug in Slack, a sheet, storage and so on.
+ */
+function passThrough(name) {
+	return {
+		description: { displayName: name, name, group: ['transform'], version: [1, 1.1, 1.2], defaults: { name }, inputs: ['main'], outputs: ['main'], properties: [] },
+		async execute() {
+			return [this.getInputData()];
+		},
+	};
+}
+for (const type of ['noOp', 'manualTrigger', 'scheduleTrigger']) {
+	nodeTypeInstances[`n8n-nodes-base.${type}`] = passThrough(type);
+}
+
 const nodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],
 	getByNameAndVersion: (type) => nodeTypeInstances[type],
@@ -131,7 +148,7 @@ async function runWorkflow(workflowData, { credentials, items = [{ json: {} }], 
 	const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const runExecutionData = {
 		startData: {},
-		resultData: { runData: {} },
+		resultData: { runData: {}, pinData: workflowData.pinData },
 		executionData: {
 			contextData: {},
 			metadata: {},
