@@ -19,6 +19,14 @@ test.after(() => {
 
 const registrations = () => sandbox.data.webhooks;
 
+test('the echo (GET) webhook is declared before the delivery (POST) webhook', () => {
+	// n8n stores a node's webhooks in order and calls create() for each as it goes; Billbee's echo
+	// GET arrives during create(), so the GET route must already exist (found in a real n8n run).
+	const { BillbeeTrigger } = require('../dist/nodes/Billbee/BillbeeTrigger.node.js');
+	const methods = new BillbeeTrigger().description.webhooks.map((w) => w.httpMethod);
+	assert.deepEqual(methods, ['GET', 'POST']);
+});
+
 test('activation registers our URL with a fresh secret, and passes the echo test', async () => {
 	host = await startWebhookHost({
 		credentials: sandbox.credentials,

@@ -63,9 +63,11 @@ export class BillbeeTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'billbeeApi', required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-			// Billbee's echo test: GET <url>?echo=<value> must answer the value as plain text.
+			// Billbee's echo test: GET <url>?echo=<value> must answer the value as plain text. It comes
+			// while create() registers the hook, and n8n stores webhooks in this order before calling
+			// create() for each: the GET must come first, or the echo test meets a 404.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
 			{
