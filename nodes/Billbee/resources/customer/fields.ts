@@ -1,5 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { postalAddressFields } from '../../helpers/address';
 import type { FieldSpec } from '../../helpers/fields';
 
 /** Billbee's address types (enum addressType). */
@@ -22,23 +23,7 @@ export const addressFields: FieldSpec[] = [
 		default: 1,
 		description: 'What Billbee uses the address for: invoices or deliveries',
 	},
-	{ name: 'Company', label: 'Company', type: 'string', description: 'Company name' },
-	{ name: 'FirstName', label: 'First Name', type: 'string', description: 'First name of the person' },
-	{ name: 'LastName', label: 'Last Name', type: 'string', description: 'Last name of the person' },
-	{ name: 'Name2', label: 'Name Line 2', type: 'string', description: 'Extra name line, e.g. a department or "c/o"' },
-	{ name: 'Street', label: 'Street', type: 'string', description: 'Street name, without the house number' },
-	{ name: 'Housenumber', label: 'House Number', type: 'string', description: 'House number, e.g. 12a' },
-	{ name: 'AddressAddition', label: 'Address Addition', type: 'string', description: 'Extra address line, e.g. floor or building' },
-	{ name: 'Zip', label: 'Postal Code', type: 'string', description: 'Postal code (ZIP)' },
-	{ name: 'City', label: 'City', type: 'string', description: 'City or town' },
-	{ name: 'State', label: 'State', type: 'string', description: 'State or region, where the country uses one' },
-	{
-		name: 'CountryCode',
-		label: 'Country Code',
-		type: 'string',
-		placeholder: 'e.g. DE',
-		description: 'Two-letter ISO 3166-1 country code',
-	},
+	...postalAddressFields('person'),
 	{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com', description: 'E-mail address for this address' },
 	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
 	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },

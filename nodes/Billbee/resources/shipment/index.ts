@@ -1,3 +1,4 @@
+import { postalAddressFields } from '../../helpers/address';
 import type { FieldSpec } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/operation';
 import { labelProperties, labelToBinary } from './label';
@@ -15,6 +16,19 @@ const dimensionField: FieldSpec = {
 	],
 };
 
+/** Parcel details both ways of creating a shipment take under the same names. */
+const parcelFields: FieldSpec[] = [
+	dimensionField,
+	{ name: 'ShipDate', label: 'Ship Date', type: 'dateTime', description: 'Ship date sent to the carrier, if not today' },
+	{
+		name: 'ClientReference',
+		label: 'Client Reference',
+		type: 'string',
+		description: 'Reference text printed on the label (not supported by every carrier)',
+	},
+	{ name: 'PrinterName', label: 'Printer Name', type: 'string', description: 'Name of a connected cloud printer that prints the label' },
+];
+
 /** Billbee's ShipmentAddressApiModel without the read-only FullName / FullStreet. */
 const receiverAddressField: FieldSpec = {
 	name: 'ReceiverAddress',
@@ -22,17 +36,7 @@ const receiverAddressField: FieldSpec = {
 	type: 'object',
 	description: 'Address the parcel is sent to',
 	fields: [
-		{ name: 'Company', label: 'Company', type: 'string', description: 'Company name' },
-		{ name: 'FirstName', label: 'First Name', type: 'string', description: 'First name of the receiver' },
-		{ name: 'LastName', label: 'Last Name', type: 'string', description: 'Last name of the receiver' },
-		{ name: 'Name2', label: 'Name Line 2', type: 'string', description: 'Extra name line, e.g. a department or "c/o"' },
-		{ name: 'Street', label: 'Street', type: 'string', description: 'Street name, without the house number' },
-		{ name: 'Housenumber', label: 'House Number', type: 'string', description: 'House number, e.g. 12a' },
-		{ name: 'AddressAddition', label: 'Address Addition', type: 'string', description: 'Extra address line, e.g. floor or building' },
-		{ name: 'Zip', label: 'Postal Code', type: 'string', description: 'Postal code (ZIP)' },
-		{ name: 'City', label: 'City', type: 'string', description: 'City or town' },
-		{ name: 'State', label: 'State', type: 'string', description: 'State or region, where the country uses one' },
-		{ name: 'CountryCode', label: 'Country Code', type: 'string', placeholder: 'e.g. DE', description: 'Two-letter ISO 3166-1 country code' },
+		...postalAddressFields('receiver'),
 		{
 			name: 'CountryCodeISO3',
 			label: 'Country Code (ISO3)',
@@ -92,15 +96,7 @@ export const shipmentResource: ResourceSpec = {
 						description: 'Carrier that transports the parcel.',
 					},
 					{ name: 'WeightInGram', label: 'Weight (Grams)', type: 'number', description: 'Weight of the parcel in grams' },
-					dimensionField,
-					{ name: 'ShipDate', label: 'Ship Date', type: 'dateTime', description: 'Ship date sent to the carrier, if not today' },
-					{
-						name: 'ClientReference',
-						label: 'Client Reference',
-						type: 'string',
-						description: 'Reference text printed on the label (not supported by every carrier)',
-					},
-					{ name: 'PrinterName', label: 'Printer Name', type: 'string', description: 'Name of a connected cloud printer that prints the label' },
+					...parcelFields,
 					{
 						name: 'PrinterIdForExportDocs',
 						label: 'Export Documents Printer Name or ID',
@@ -238,15 +234,7 @@ export const shipmentResource: ResourceSpec = {
 						description: 'Whether Billbee sets the order state to shipped once the label is created',
 					},
 					{ name: 'WeightInGram', label: 'Weight (Grams)', type: 'integer', description: "Weight of the parcel in grams, instead of the weight Billbee calculates from the order's products" },
-					dimensionField,
-					{ name: 'ShipDate', label: 'Ship Date', type: 'dateTime', description: 'Ship date sent to the carrier, if not today' },
-					{
-						name: 'ClientReference',
-						label: 'Client Reference',
-						type: 'string',
-						description: 'Reference text printed on the label (not supported by every carrier)',
-					},
-					{ name: 'PrinterName', label: 'Printer Name', type: 'string', description: 'Name of a connected cloud printer that prints the label' },
+					...parcelFields,
 				],
 			},
 			properties: labelProperties,
