@@ -29,7 +29,8 @@ function step(text) {
 }
 
 function run(command, args, options = {}) {
-	return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 2 ** 20, ...options }).toString();
+	const output = execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 2 ** 20, ...options });
+	return output ? output.toString() : ''; // null when the output went straight to the terminal
 }
 
 function ensureN8n() {
@@ -290,11 +291,22 @@ async function main() {
 		assert.equal(sandbox.log.filter((r) => r.status === 429).length, 0);
 		console.log(`✔ n8n execute: ${details.length} orders in detail, ids exact (${details[0].BillBeeOrderId}…)`);
 
-		step('start n8n and activate the trigger workflow');
+		step('start n8n');
 		startN8n(bin);
 		// /healthz answers before the REST API is mounted; the public settings route comes with it.
 		await waitFor('n8n’s REST API', async () => (await fetch(`${BASE}/rest/settings`)).ok);
 		const { cookie } = await rest('POST', '/owner/setup', OWNER);
+		step('the credential test in n8n');
+		const testCredential = async (data) =>
+			(await rest('POST', '/credentials/test', { credentials: { id: CREDENTIAL_ID, name: 'Billbee sandbox', type: 'billbeeApi', data } }, cookie)).json.data;
+		const good = await testCredential({ username, apiPassword, apiKey, baseUrl: sandbox.baseUrl });
+		assert.equal(good.status, 'OK', JSON.stringify(good));
+		const wrong = await testCredential({ username, apiPassword: 'my-login-password', apiKey, baseUrl: sandbox.baseUrl });
+		assert.equal(wrong.status, 'Error');
+		assert.match(wrong.message, /Settings → API/, 'the 401 explains which password is meant');
+		console.log(`✔ credential test: OK with the right secrets; with the login password: "${wrong.message.slice(0, 80)}…"`);
+
+		step('activate the trigger workflow');
 		const { json: workflow } = await rest('GET', '/workflows/BillbeeE2eTrigger', undefined, cookie);
 		sandbox.clearLog();
 		sandbox.config.throttle = true;
