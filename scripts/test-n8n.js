@@ -50,7 +50,7 @@ function ensureN8n() {
 	const sqlite = path.join(HOST, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 	if (!fs.existsSync(sqlite)) {
 		console.log('building sqlite3 for n8n’s database…');
-		run(npm, ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=error'], { cwd: HOST, stdio: 'inherit' });
+		run(npm, ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: HOST, stdio: 'inherit' });
 	}
 	return path.join(HOST, 'node_modules', 'n8n', 'bin', 'n8n');
 }

@@ -1,9 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { methods } from './methods';
-
 import { resourceDescription } from './helpers/operation';
+import { methods } from './methods';
 import { resources } from './resources';
 import { executeUpdateStockMultiple } from './resources/product/updateStockMultiple';
 import { billbeeRoutingTransport, READ_ONLY_PARAMETER } from './transport';
