@@ -187,3 +187,19 @@ test('getFilters and getAll read without a body', async () => {
 	assert.equal(all.items.length, 1);
 	for (const request of requests()) assert.equal(request.rawBody, '');
 });
+
+test('registrations are output without their signing secret', async () => {
+	const created = await run({
+		resource: 'webhook',
+		operation: 'create',
+		WebHookUri: 'https://hooks.example.com/n8n?noecho',
+		Secret: SECRET,
+	});
+	assert.equal(created.error, undefined, created.error?.message);
+	const listed = await run({ resource: 'webhook', operation: 'getAll' });
+	for (const { json } of [...created.items, ...listed.items]) {
+		assert.equal(json.Secret, `(hidden, ${SECRET.length} characters)`);
+	}
+	assert.ok(!JSON.stringify(listed.items).includes(SECRET));
+	assert.equal(sandbox.data.webhooks[0].Secret, SECRET, 'Billbee keeps the real secret');
+});

@@ -1,7 +1,25 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
 
 import type { FieldSpec } from '../../helpers/fields';
 import type { ResourceSpec } from '../../helpers/operation';
+
+/**
+ * Billbee answers registrations with their signing secret. The node never outputs it: an AI
+ * agent or a log could otherwise read the secrets of every tool's webhooks of the account.
+ */
+const hideSecrets: PostReceiveAction = async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+	for (const { json } of items) {
+		if (typeof json.Secret === 'string' && json.Secret) json.Secret = `(hidden, ${json.Secret.length} characters)`;
+	}
+	return items;
+};
 
 const webhookId: FieldSpec = {
 	name: 'webhookId',
@@ -73,6 +91,7 @@ export const webhookResource: ResourceSpec = {
 			description: 'List all webhook registrations of the Billbee account, with URL, events and secret',
 			method: 'GET',
 			path: '/webhooks',
+			postReceive: [hideSecrets],
 		},
 		{
 			value: 'create',
@@ -82,6 +101,7 @@ export const webhookResource: ResourceSpec = {
 				'Register a URL that Billbee calls on the chosen events. Billbee checks the URL with an echo request first (skipped when the URL has a "noecho" query parameter) and returns the stored registration with its ID.',
 			method: 'POST',
 			path: '/webhooks',
+			postReceive: [hideSecrets],
 			body: { fields: registrationFields },
 		},
 		{
@@ -109,6 +129,7 @@ export const webhookResource: ResourceSpec = {
 			description: 'Get one webhook registration by its ID',
 			method: 'GET',
 			path: '/webhooks/{id}',
+			postReceive: [hideSecrets],
 			pathParams: { id: webhookId },
 		},
 		{
@@ -119,6 +140,7 @@ export const webhookResource: ResourceSpec = {
 				'Replace a webhook registration by its ID (PUT): URL and secret are needed again, and fields left out are reset. Billbee may check the URL with an echo request again.',
 			method: 'PUT',
 			path: '/webhooks/{id}',
+			postReceive: [hideSecrets],
 			pathParams: { id: webhookId },
 			body: { fields: registrationFields },
 			preSend: [idFromPath],
