@@ -264,3 +264,12 @@ test('invalid JSON in Additional Fields (JSON) names the field and sends nothing
 	assert.match(error.message, /Additional Fields \(JSON\) is not valid JSON/);
 	assert.equal(requests().length, 0);
 });
+
+test('a POST whose connection breaks is not repeated, and the error says it may have been carried out', async () => {
+	sandbox.inject({ method: 'POST', path: '/orders', kind: 'reset' });
+	const { error } = await run({ resource: 'order', operation: 'create', CreatedAt: '2024-05-01T10:00:00' });
+	assert.ok(error);
+	assert.match(error.message, /^Could not reach Billbee for POST \/orders: \w+/);
+	assert.match(error.description, /may or may not have been carried out/);
+	assert.equal(requests((r) => r.method === 'POST' && r.path === '/orders').length, 1);
+});

@@ -159,18 +159,25 @@ async function respectWindowLimit(node: INode, plan: RequestPlan): Promise<void>
 	if (wait > 0) await sleep(wait);
 }
 
-function networkError(node: INode, plan: RequestPlan, error: unknown, attempts: number): NodeApiError {
+/** What went wrong on the wire (ECONNRESET, ETIMEDOUT, …), without request details or secrets. */
+function networkReason(error: unknown): string {
 	const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-	const code = cause?.code ?? (error as { code?: string })?.code;
-	const reason = code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error';
-	const sentOnce = !plan.retrySafe;
+	return cause?.code ?? (error as { code?: string })?.code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error';
+}
+
+/** Marks a failure before any response arrived, for the retry rules. */
+function unreachable(node: INode, error: unknown): NodeApiError {
+	return billbeeError(node, { kind: 'network' }, networkReason(error), '');
+}
+
+function networkError(node: INode, plan: RequestPlan, error: unknown, attempts: number): NodeApiError {
 	return billbeeError(
 		node,
 		{ kind: 'final' },
-		`Could not reach Billbee for ${plan.label}: ${reason}`,
-		sentOnce
-			? `${plan.label} changes data and was not repeated: it may or may not have been carried out. Check in Billbee before running it again.`
-			: `Tried ${attempts} time(s).`,
+		`Could not reach Billbee for ${plan.label}: ${(error as Error).message}`,
+		plan.retrySafe
+			? `Tried ${attempts} time(s).`
+			: `${plan.label} changes data and was not repeated: it may or may not have been carried out. Check in Billbee before running it again.`,
 	);
 }
 
@@ -277,7 +284,7 @@ export async function billbeeApiRequest(
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
 		} catch (error) {
-			throw billbeeError(node, { kind: 'network' }, `Could not reach Billbee for ${plan.label}`, String((error as Error).message));
+			throw unreachable(node, error);
 		}
 		return interpretResponse(node, response, plan.label);
 	});
@@ -367,7 +374,7 @@ export async function billbeeRoutingTransport(
 				return await this.makeRoutingRequest(requestData);
 			} catch (error) {
 				if (responded || failureInfo(error).kind !== 'network') throw new NodeApiError(node, error as JsonObject);
-				throw billbeeError(node, { kind: 'network' }, `Could not reach Billbee for ${plan.label}`, String((error as Error).message));
+				throw unreachable(node, error);
 			}
 		});
 
