@@ -93,7 +93,8 @@ export class BillbeeApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 429,
-					message: 'Billbee is rate limiting this API key right now (HTTP 429). Wait a few seconds and test again.',
+					message:
+						'Billbee is rate limiting this API key right now (HTTP 429). Wait a few seconds and test again.',
 				},
 			},
 		],

@@ -10,17 +10,28 @@ if (mode === 'load') {
 	const { Billbee } = require('../dist/nodes/Billbee/Billbee.node.js');
 	const { BillbeeTrigger } = require('../dist/nodes/Billbee/BillbeeTrigger.node.js');
 	const { BillbeeApi } = require('../dist/credentials/BillbeeApi.credentials.js');
-	const properties = new Billbee().description.properties.length + new BillbeeTrigger().description.properties.length + new BillbeeApi().properties.length;
+	const properties =
+		new Billbee().description.properties.length +
+		new BillbeeTrigger().description.properties.length +
+		new BillbeeApi().properties.length;
 	const now = process.hrtime.bigint();
-	console.log(JSON.stringify({ loadMs: Number(now - ownStart) / 1e6, withWorkflowLibMs: Number(now - started) / 1e6, properties }));
+	console.log(
+		JSON.stringify({
+			loadMs: Number(now - ownStart) / 1e6,
+			withWorkflowLibMs: Number(now - started) / 1e6,
+			properties,
+		}),
+	);
 } else if (mode === 'returnAll') {
 	const credentials = JSON.parse(process.argv[3]);
 	const { runNode } = require('../test/harness.js');
 	const baselineRssMB = process.memoryUsage().rss / 2 ** 20;
-	runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials }).then(({ items, error }) => {
-		if (error) throw error;
-		const peakRssMB = process.resourceUsage().maxRSS / 1024;
-		console.log(JSON.stringify({ rows: items.length, peakRssMB, baselineRssMB }));
-		process.exit(0);
-	});
+	runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials }).then(
+		({ items, error }) => {
+			if (error) throw error;
+			const peakRssMB = process.resourceUsage().maxRSS / 1024;
+			console.log(JSON.stringify({ rows: items.length, peakRssMB, baselineRssMB }));
+			process.exit(0);
+		},
+	);
 }

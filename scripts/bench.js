@@ -55,12 +55,19 @@ async function limit(sandbox) {
 		{ credentials: sandbox.credentials },
 	);
 	const calls = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
-	record('Limit 300', { rows: items.length, calls: calls.length, goalCalls: Math.ceil(300 / PAGE_SIZE), callsPerRow: calls.length / items.length });
+	record('Limit 300', {
+		rows: items.length,
+		calls: calls.length,
+		goalCalls: Math.ceil(300 / PAGE_SIZE),
+		callsPerRow: calls.length / items.length,
+	});
 }
 
 async function perItemLoop(sandbox) {
 	sandbox.clearLog();
-	const ids = sandbox.data.orders.slice(0, 40).map((o) => ({ json: { id: String(o.BillBeeOrderId) } }));
+	const ids = sandbox.data.orders
+		.slice(0, 40)
+		.map((o) => ({ json: { id: String(o.BillBeeOrderId) } }));
 	const { error } = await runNode(
 		{ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' },
 		{ credentials: sandbox.credentials, items: ids },
@@ -78,17 +85,31 @@ async function perItemLoop(sandbox) {
 
 async function mixedLoop(sandbox) {
 	sandbox.clearLog();
-	const orders = sandbox.data.orders.slice(40, 60).map((o) => ({ json: { id: String(o.BillBeeOrderId) } }));
-	const products = sandbox.data.products.slice(0, 20).map((p, i) => ({ json: { sku: p.SKU, quantity: 10 + i } }));
+	const orders = sandbox.data.orders
+		.slice(40, 60)
+		.map((o) => ({ json: { id: String(o.BillBeeOrderId) } }));
+	const products = sandbox.data.products
+		.slice(0, 20)
+		.map((p, i) => ({ json: { sku: p.SKU, quantity: 10 + i } }));
 	const started = Date.now();
 	const [a, b] = await Promise.all([
-		runNode({ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' }, { credentials: sandbox.credentials, items: orders }),
 		runNode(
-			{ resource: 'product', operation: 'updateStock', Sku: '={{ $json.sku }}', NewQuantity: '={{ $json.quantity }}' },
+			{ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' },
+			{ credentials: sandbox.credentials, items: orders },
+		),
+		runNode(
+			{
+				resource: 'product',
+				operation: 'updateStock',
+				Sku: '={{ $json.sku }}',
+				NewQuantity: '={{ $json.quantity }}',
+			},
 			{ credentials: sandbox.credentials, items: products },
 		),
 	]);
-	const calls = sandbox.log.filter((r) => r.endpoint === 'order.get' || r.endpoint === 'product.updateStock');
+	const calls = sandbox.log.filter(
+		(r) => r.endpoint === 'order.get' || r.endpoint === 'product.updateStock',
+	);
 	const wall = span(calls);
 	// Two endpoints at 2/s each interleave: 4 calls/s together, well under the 10/s per user.
 	const { idealS, efficiency } = efficiencyOf(calls.length, wall, 2 * PER_ENDPOINT_PER_SECOND);
@@ -107,8 +128,14 @@ async function mixedLoop(sandbox) {
 async function twoExecutions(sandbox) {
 	sandbox.clearLog();
 	const [a, b] = await Promise.all([
-		runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials: sandbox.credentials }),
-		runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials: sandbox.credentials }),
+		runNode(
+			{ resource: 'order', operation: 'getAll', returnAll: true },
+			{ credentials: sandbox.credentials },
+		),
+		runNode(
+			{ resource: 'order', operation: 'getAll', returnAll: true },
+			{ credentials: sandbox.credentials },
+		),
 	]);
 	const calls = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
 	const wall = span(calls);
@@ -133,13 +160,21 @@ async function twoExecutions(sandbox) {
 function memory(sandbox, orders) {
 	const child = path.join(__dirname, 'bench-child.js');
 	return new Promise((resolve, reject) => {
-		const proc = spawn(process.execPath, [child, 'returnAll', JSON.stringify(sandbox.credentials)], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const proc = spawn(
+			process.execPath,
+			[child, 'returnAll', JSON.stringify(sandbox.credentials)],
+			{ stdio: ['ignore', 'pipe', 'inherit'] },
+		);
 		let out = '';
 		proc.stdout.on('data', (d) => (out += d));
 		proc.on('exit', (code) => {
 			if (code !== 0) return reject(new Error(`bench child exited ${code}`));
 			const figures = JSON.parse(out.trim().split('\n').pop());
-			record(`Memory: Return All of ${orders} orders`, { rows: figures.rows, baseRssMB: figures.baselineRssMB, peakRssMB: figures.peakRssMB });
+			record(`Memory: Return All of ${orders} orders`, {
+				rows: figures.rows,
+				baseRssMB: figures.baselineRssMB,
+				peakRssMB: figures.peakRssMB,
+			});
 			resolve();
 		});
 	});
@@ -148,14 +183,18 @@ function memory(sandbox, orders) {
 function coldLoad() {
 	const child = path.join(__dirname, 'bench-child.js');
 	const runs = [];
-	for (let i = 0; i < 5; i++) runs.push(JSON.parse(execFileSync(process.execPath, [child, 'load']).toString().trim()));
+	for (let i = 0; i < 5; i++)
+		runs.push(JSON.parse(execFileSync(process.execPath, [child, 'load']).toString().trim()));
 	runs.sort((x, y) => x.loadMs - y.loadMs);
 	record('Cold load: our modules + descriptions (median of 5)', { loadMs: runs[2].loadMs });
-	record('Cold load incl. requiring n8n-workflow (median of 5)', { loadMs: runs[2].withWorkflowLibMs });
+	record('Cold load incl. requiring n8n-workflow (median of 5)', {
+		loadMs: runs[2].withWorkflowLibMs,
+	});
 }
 
 function format(value) {
-	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(value < 0.01 ? 4 : 2);
+	if (typeof value === 'number')
+		return Number.isInteger(value) ? String(value) : value.toFixed(value < 0.01 ? 4 : 2);
 	return String(value ?? '');
 }
 
@@ -184,7 +223,21 @@ async function main() {
 	}
 	coldLoad();
 
-	const columns = ['name', 'rows', 'calls', 'wallS', 'idealS', 'efficiency', 'sent429', 'surfaced429', 'callsPerRow', 'maxPerSecond', 'baseRssMB', 'peakRssMB', 'loadMs'];
+	const columns = [
+		'name',
+		'rows',
+		'calls',
+		'wallS',
+		'idealS',
+		'efficiency',
+		'sent429',
+		'surfaced429',
+		'callsPerRow',
+		'maxPerSecond',
+		'baseRssMB',
+		'peakRssMB',
+		'loadMs',
+	];
 	const widths = columns.map((c) => Math.max(c.length, ...results.map((r) => format(r[c]).length)));
 	const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
 	console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);

@@ -8,9 +8,15 @@ const { runWorkflow } = require('../test/harness.js');
 const workflow = require(path.join(__dirname, '..', 'examples', 'demo.workflow.json'));
 
 function table(rows, columns) {
-	const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+	const widths = columns.map((c) =>
+		Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)),
+	);
 	const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ');
-	return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n');
+	return [
+		line(columns),
+		line(widths.map((w) => '-'.repeat(w))),
+		...rows.map((r) => line(columns.map((c) => r[c]))),
+	].join('\n');
 }
 
 async function main() {
@@ -29,8 +35,15 @@ async function main() {
 			const shop = json.Seller?.BillbeeShopName ?? 'unknown shop';
 			byShop[shop] = (byShop[shop] ?? 0) + 1;
 		}
-		console.log(`1. "List unshipped orders" (Return All, paged 250 per call): ${orders.length} orders`);
-		console.log(table(Object.entries(byShop).map(([shop, count]) => ({ shop, orders: count })), ['shop', 'orders']));
+		console.log(
+			`1. "List unshipped orders" (Return All, paged 250 per call): ${orders.length} orders`,
+		);
+		console.log(
+			table(
+				Object.entries(byShop).map(([shop, count]) => ({ shop, orders: count })),
+				['shop', 'orders'],
+			),
+		);
 		console.log('\n2. "Get order details" for the newest one (ids above 2^53 stay exact):');
 		console.log(
 			table(

@@ -12,7 +12,10 @@ const readmePath = path.join(__dirname, '..', 'README.md');
 function operationsTable() {
 	const { properties } = new Billbee().description;
 	const resources = properties.find((p) => p.name === 'resource').options;
-	const rows = ['| Resource | Operation | `resource` / `operation` | What it does |', '| --- | --- | --- | --- |'];
+	const rows = [
+		'| Resource | Operation | `resource` / `operation` | What it does |',
+		'| --- | --- | --- | --- |',
+	];
 	for (const resource of resources) {
 		const operations = properties.find(
 			(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value),
@@ -38,7 +41,9 @@ const readme = fs.readFileSync(readmePath, 'utf8');
 const updated = render(readme);
 if (process.argv.includes('--check')) {
 	if (updated !== readme) {
-		console.error('README.md operations table is out of date: run `node scripts/operations-table.js`');
+		console.error(
+			'README.md operations table is out of date: run `node scripts/operations-table.js`',
+		);
 		process.exit(1);
 	}
 } else {

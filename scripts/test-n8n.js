@@ -20,7 +20,12 @@ const RUN = path.join(CACHE, 'n8n-e2e');
 const USER_FOLDER = path.join(RUN, 'user');
 const PORT = 5690 + Math.floor(Math.random() * 200);
 const BASE = `http://127.0.0.1:${PORT}`;
-const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Password-1234' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-Password-1234',
+};
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const started = [];
 
@@ -29,25 +34,51 @@ function step(text) {
 }
 
 function run(command, args, options = {}) {
-	const output = execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 2 ** 20, ...options });
+	const output = execFileSync(command, args, {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 256 * 2 ** 20,
+		...options,
+	});
 	return output ? output.toString() : ''; // null when the output went straight to the terminal
 }
 
 function ensureN8n() {
 	const installed = path.join(HOST, 'node_modules', 'n8n', 'package.json');
-	if (fs.existsSync(installed) && JSON.parse(fs.readFileSync(installed, 'utf8')).version === N8N_VERSION) {
+	if (
+		fs.existsSync(installed) &&
+		JSON.parse(fs.readFileSync(installed, 'utf8')).version === N8N_VERSION
+	) {
 		console.log(`n8n ${N8N_VERSION} already in ${path.relative(ROOT, HOST)}`);
 	} else {
 		fs.mkdirSync(HOST, { recursive: true });
 		fs.writeFileSync(
 			path.join(HOST, 'package.json'),
-			JSON.stringify({ name: 'n8n-e2e-host', private: true, dependencies: { n8n: N8N_VERSION }, overrides: N8N_OVERRIDES }, null, 2),
+			JSON.stringify(
+				{
+					name: 'n8n-e2e-host',
+					private: true,
+					dependencies: { n8n: N8N_VERSION },
+					overrides: N8N_OVERRIDES,
+				},
+				null,
+				2,
+			),
 		);
 		console.log(`installing n8n ${N8N_VERSION} (a few minutes)…`);
 		// Install scripts off: some optional native modules (Kafka, …) cannot build here; sqlite3 is built below.
-		run(npm, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HOST, stdio: 'inherit' });
+		run(npm, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: HOST,
+			stdio: 'inherit',
+		});
 	}
-	const sqlite = path.join(HOST, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	const sqlite = path.join(
+		HOST,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
 	if (!fs.existsSync(sqlite)) {
 		console.log('building sqlite3 for n8n’s database…');
 		run(npm, ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: HOST, stdio: 'inherit' });
@@ -57,9 +88,13 @@ function ensureN8n() {
 
 function packPackage() {
 	fs.mkdirSync(CACHE, { recursive: true });
-	const [info] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', CACHE, '--loglevel=error'], { cwd: ROOT }));
+	const [info] = JSON.parse(
+		run(npm, ['pack', '--json', '--pack-destination', CACHE, '--loglevel=error'], { cwd: ROOT }),
+	);
 	const files = info.files.map((f) => f.path);
-	console.log(`packed ${info.filename}: ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${files.length} files`);
+	console.log(
+		`packed ${info.filename}: ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${files.length} files`,
+	);
 	const outside = files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
 	assert.deepEqual(outside, [], 'the package holds only dist/, README, LICENSE and package.json');
 	return path.join(CACHE, info.filename);
@@ -73,14 +108,37 @@ function installCommunityPackage(tarball) {
 	fs.mkdirSync(packageDirectory, { recursive: true });
 	run('tar', ['-xzf', tarball, '-C', packageDirectory, '--strip-components=1']);
 	const manifestPath = path.join(packageDirectory, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(manifestPath, 'utf8'),
+	);
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-	run(npm, ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'], {
-		cwd: packageDirectory,
-	});
+	run(
+		npm,
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--loglevel=error',
+		],
+		{
+			cwd: packageDirectory,
+		},
+	);
 	fs.writeFileSync(
 		path.join(nodes, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-billbee': manifest.version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { 'n8n-nodes-billbee': manifest.version },
+			},
+			null,
+			2,
+		),
 	);
 	console.log(`installed into ${path.relative(ROOT, packageDirectory)}`);
 }
@@ -111,7 +169,10 @@ function n8nEnv() {
 /** Runs an n8n CLI command without blocking this process (the sandbox lives here). */
 function n8nCli(bin, args) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [bin, ...args], { env: n8nEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [bin, ...args], {
+			env: n8nEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		started.push(child);
 		let stdout = '';
 		let stderr = '';
@@ -119,16 +180,27 @@ function n8nCli(bin, args) {
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		// 'close', not 'exit': the output may still be arriving when the process has exited.
 		child.on('close', (code) =>
-			code === 0 ? resolve(stdout) : reject(new Error(`n8n ${args[0]} exited ${code}: ${stderr.slice(-2000)}${stdout.slice(-2000)}`)),
+			code === 0
+				? resolve(stdout)
+				: reject(
+						new Error(
+							`n8n ${args[0]} exited ${code}: ${stderr.slice(-2000)}${stdout.slice(-2000)}`,
+						),
+					),
 		);
 	});
 }
 
 function startN8n(bin) {
 	const log = fs.openSync(path.join(RUN, 'n8n.log'), 'a');
-	const child = spawn(process.execPath, [bin, 'start'], { env: n8nEnv(), stdio: ['ignore', log, log] });
+	const child = spawn(process.execPath, [bin, 'start'], {
+		env: n8nEnv(),
+		stdio: ['ignore', log, log],
+	});
 	started.push(child);
-	console.log(`n8n started (pid ${child.pid}), log in ${path.relative(ROOT, path.join(RUN, 'n8n.log'))}`);
+	console.log(
+		`n8n started (pid ${child.pid}), log in ${path.relative(ROOT, path.join(RUN, 'n8n.log'))}`,
+	);
 	return child;
 }
 
@@ -164,8 +236,12 @@ async function rest(method, route, body, cookie) {
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route} → ${response.status}: ${text.slice(0, 300)}`);
-	return { json: text ? JSON.parse(text) : {}, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+	if (!response.ok)
+		throw new Error(`${method} /rest${route} → ${response.status}: ${text.slice(0, 300)}`);
+	return {
+		json: text ? JSON.parse(text) : {},
+		cookie: response.headers.get('set-cookie')?.split(';')[0],
+	};
 }
 
 const CREDENTIAL_ID = 'BillbeeSandboxE2E';
@@ -177,7 +253,14 @@ function headlessWorkflow() {
 		name: 'Billbee e2e: latest orders in detail',
 		active: false,
 		nodes: [
-			{ id: 'e2e-1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e2e-1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'e2e-2',
 				name: 'Latest orders',
@@ -193,7 +276,11 @@ function headlessWorkflow() {
 				type: 'n8n-nodes-billbee.billbee',
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.BillBeeOrderId }}' } },
+				parameters: {
+					resource: 'order',
+					operation: 'get',
+					orderId: { __rl: true, mode: 'id', value: '={{ $json.BillBeeOrderId }}' },
+				},
 				credentials: credentialRef,
 			},
 		],
@@ -238,7 +325,9 @@ function triggerWorkflow() {
 				credentials: credentialRef,
 			},
 		],
-		connections: { 'Billbee Trigger': { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] } },
+		connections: {
+			'Billbee Trigger': { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -262,7 +351,14 @@ async function main() {
 		};
 		fs.writeFileSync(
 			files.credentials,
-			JSON.stringify([{ id: CREDENTIAL_ID, name: 'Billbee sandbox', type: 'billbeeApi', data: { username, apiPassword, apiKey, baseUrl: sandbox.baseUrl } }]),
+			JSON.stringify([
+				{
+					id: CREDENTIAL_ID,
+					name: 'Billbee sandbox',
+					type: 'billbeeApi',
+					data: { username, apiPassword, apiKey, baseUrl: sandbox.baseUrl },
+				},
+			]),
 		);
 		fs.writeFileSync(files.headless, JSON.stringify(headlessWorkflow()));
 		fs.writeFileSync(files.trigger, JSON.stringify(triggerWorkflow()));
@@ -276,10 +372,14 @@ async function main() {
 		try {
 			runData = JSON.parse(output.slice(output.search(/^\{$/m))).data.resultData.runData;
 		} catch (error) {
-			throw new Error(`n8n execute printed no run data (${error.message}):\n${output.slice(0, 3000)}`);
+			throw new Error(
+				`n8n execute printed no run data (${error.message}):\n${output.slice(0, 3000)}`,
+			);
 		}
 		const details = runData['Order details'][0].data.main[0].map((item) => item.json);
-		const newest = [...sandbox.data.orders].sort((a, b) => (a.OrderDate < b.OrderDate ? 1 : -1)).slice(0, 3);
+		const newest = [...sandbox.data.orders]
+			.sort((a, b) => (a.OrderDate < b.OrderDate ? 1 : -1))
+			.slice(0, 3);
 		assert.equal(details.length, 3);
 		assert.deepEqual(
 			details.map((order) => order.BillBeeOrderId).sort(),
@@ -287,9 +387,14 @@ async function main() {
 			'the three newest orders, ids exact',
 		);
 		const gets = sandbox.log.filter((r) => r.endpoint === 'order.get');
-		assert.deepEqual(gets.map((r) => r.path).sort(), newest.map((o) => `/orders/${o.BillBeeOrderId}`).sort());
+		assert.deepEqual(
+			gets.map((r) => r.path).sort(),
+			newest.map((o) => `/orders/${o.BillBeeOrderId}`).sort(),
+		);
 		assert.equal(sandbox.log.filter((r) => r.status === 429).length, 0);
-		console.log(`✔ n8n execute: ${details.length} orders in detail, ids exact (${details[0].BillBeeOrderId}…)`);
+		console.log(
+			`✔ n8n execute: ${details.length} orders in detail, ids exact (${details[0].BillBeeOrderId}…)`,
+		);
 
 		step('start n8n');
 		startN8n(bin);
@@ -298,48 +403,101 @@ async function main() {
 		const { cookie } = await rest('POST', '/owner/setup', OWNER);
 		step('the credential test in n8n');
 		const testCredential = async (data) =>
-			(await rest('POST', '/credentials/test', { credentials: { id: CREDENTIAL_ID, name: 'Billbee sandbox', type: 'billbeeApi', data } }, cookie)).json.data;
+			(
+				await rest(
+					'POST',
+					'/credentials/test',
+					{ credentials: { id: CREDENTIAL_ID, name: 'Billbee sandbox', type: 'billbeeApi', data } },
+					cookie,
+				)
+			).json.data;
 		const good = await testCredential({ username, apiPassword, apiKey, baseUrl: sandbox.baseUrl });
 		assert.equal(good.status, 'OK', JSON.stringify(good));
-		const wrong = await testCredential({ username, apiPassword: 'my-login-password', apiKey, baseUrl: sandbox.baseUrl });
+		const wrong = await testCredential({
+			username,
+			apiPassword: 'my-login-password',
+			apiKey,
+			baseUrl: sandbox.baseUrl,
+		});
 		assert.equal(wrong.status, 'Error');
 		assert.match(wrong.message, /Settings → API/, 'the 401 explains which password is meant');
-		console.log(`✔ credential test: OK with the right secrets; with the login password: "${wrong.message.slice(0, 80)}…"`);
+		console.log(
+			`✔ credential test: OK with the right secrets; with the login password: "${wrong.message.slice(0, 80)}…"`,
+		);
 
 		step('activate the trigger workflow');
 		const { json: workflow } = await rest('GET', '/workflows/BillbeeE2eTrigger', undefined, cookie);
 		sandbox.clearLog();
 		sandbox.config.throttle = true;
-		await rest('POST', '/workflows/BillbeeE2eTrigger/activate', { versionId: workflow.data.versionId }, cookie);
-		const webhookUrl = `${BASE}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
-		const hook = await waitFor('Billbee to hold the webhook', () => sandbox.data.webhooks.find((h) => h.WebHookUri === webhookUrl), 30_000).catch(
-			(error) => {
-				const seen = sandbox.log.map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ');
-				throw new Error(`${error.message}: ${webhookUrl}; registered: ${JSON.stringify(sandbox.data.webhooks.map((h) => h.WebHookUri))}; requests: ${seen}`);
-			},
+		await rest(
+			'POST',
+			'/workflows/BillbeeE2eTrigger/activate',
+			{ versionId: workflow.data.versionId },
+			cookie,
 		);
+		const webhookUrl = `${BASE}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		const hook = await waitFor(
+			'Billbee to hold the webhook',
+			() => sandbox.data.webhooks.find((h) => h.WebHookUri === webhookUrl),
+			30_000,
+		).catch((error) => {
+			const seen = sandbox.log.map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ');
+			throw new Error(
+				`${error.message}: ${webhookUrl}; registered: ${JSON.stringify(sandbox.data.webhooks.map((h) => h.WebHookUri))}; requests: ${seen}`,
+			);
+		});
 		const echo = sandbox.deliveries.find((d) => d.kind === 'echo');
 		assert.equal(echo?.status, 200, 'n8n answered Billbee’s echo test');
 		console.log(`✔ activated: webhook ${hook.Id} registered, echo test answered`);
 
 		step('Billbee delivers a signed order.created event');
 		const order = sandbox.data.orders[7];
-		const [delivered] = await sandbox.deliver('order.created', { OrderId: order.BillBeeOrderId }, { hookId: hook.Id });
+		const [delivered] = await sandbox.deliver(
+			'order.created',
+			{ OrderId: order.BillBeeOrderId },
+			{ hookId: hook.Id },
+		);
 		assert.equal(delivered.status, 200);
-		await waitFor('the execution to tag the order', () => (order.Tags ?? []).includes('seen-by-n8n'), 60_000);
+		await waitFor(
+			'the execution to tag the order',
+			() => (order.Tags ?? []).includes('seen-by-n8n'),
+			60_000,
+		);
 		const fetched = sandbox.log.filter((r) => r.endpoint === 'order.get').map((r) => r.path);
-		assert.ok(fetched.includes(`/orders/${order.BillBeeOrderId}`), 'the trigger fetched the full order by its exact id');
-		const [forged] = await sandbox.deliver('order.created', { OrderId: order.BillBeeOrderId }, { hookId: hook.Id, signature: `sha256=${'00'.repeat(32)}` });
+		assert.ok(
+			fetched.includes(`/orders/${order.BillBeeOrderId}`),
+			'the trigger fetched the full order by its exact id',
+		);
+		const [forged] = await sandbox.deliver(
+			'order.created',
+			{ OrderId: order.BillBeeOrderId },
+			{ hookId: hook.Id, signature: `sha256=${'00'.repeat(32)}` },
+		);
 		assert.equal(forged.status, 401, 'a forged delivery is refused');
-		console.log(`✔ delivery ran the workflow: order ${order.BillBeeOrderId} tagged; forged delivery → 401`);
+		console.log(
+			`✔ delivery ran the workflow: order ${order.BillBeeOrderId} tagged; forged delivery → 401`,
+		);
 
 		step('deactivate');
-		const otherTool = { Id: 'f'.repeat(32), WebHookUri: 'https://other-tool.example.com/hook?noecho', Secret: 'o'.repeat(40), Filters: ['*'], IsPaused: false };
+		const otherTool = {
+			Id: 'f'.repeat(32),
+			WebHookUri: 'https://other-tool.example.com/hook?noecho',
+			Secret: 'o'.repeat(40),
+			Filters: ['*'],
+			IsPaused: false,
+		};
 		sandbox.data.webhooks.push(otherTool);
 		sandbox.clearLog();
 		await rest('POST', '/workflows/BillbeeE2eTrigger/deactivate', {}, cookie);
-		await waitFor('our webhook to be deleted on Billbee', () => !sandbox.data.webhooks.some((h) => h.WebHookUri === webhookUrl), 30_000);
-		assert.deepEqual(sandbox.log.filter((r) => r.method === 'DELETE').map((r) => r.path), [`/webhooks/${hook.Id}`]);
+		await waitFor(
+			'our webhook to be deleted on Billbee',
+			() => !sandbox.data.webhooks.some((h) => h.WebHookUri === webhookUrl),
+			30_000,
+		);
+		assert.deepEqual(
+			sandbox.log.filter((r) => r.method === 'DELETE').map((r) => r.path),
+			[`/webhooks/${hook.Id}`],
+		);
 		assert.ok(sandbox.data.webhooks.includes(otherTool), 'another tool’s webhook is untouched');
 		console.log('✔ deactivated: only our webhook deleted');
 	} finally {
@@ -352,7 +510,10 @@ async function main() {
 main().catch(async (error) => {
 	console.error(`\n✖ ${error.stack ?? error}`);
 	const logFile = path.join(RUN, 'n8n.log');
-	if (fs.existsSync(logFile)) console.error(`--- last lines of the n8n log ---\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n')}`);
+	if (fs.existsSync(logFile))
+		console.error(
+			`--- last lines of the n8n log ---\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n')}`,
+		);
 	await stopAll();
 	process.exit(1);
 });

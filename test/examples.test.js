@@ -27,14 +27,21 @@ test('every example is an importable workflow whose Billbee nodes use valid reso
 	for (const file of fs.readdirSync(examples).filter((f) => f.endsWith('.json'))) {
 		const workflow = load(file);
 		assert.ok(workflow.name && Array.isArray(workflow.nodes) && workflow.connections, file);
-		for (const node of workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-billbee.billbee'))) {
+		for (const node of workflow.nodes.filter((n) =>
+			n.type.startsWith('n8n-nodes-billbee.billbee'),
+		)) {
 			if (node.type.endsWith('Trigger')) continue;
 			const { resource, operation } = node.parameters;
 			const known = operations.some(
-				(p) => p.displayOptions.show.resource.includes(resource) && p.options.some((o) => o.value === operation),
+				(p) =>
+					p.displayOptions.show.resource.includes(resource) &&
+					p.options.some((o) => o.value === operation),
 			);
 			assert.ok(known, `${file}: ${node.name} uses ${resource}.${operation}`);
-			assert.ok(node.credentials.billbeeApi, `${file}: ${node.name} uses the billbeeApi credential`);
+			assert.ok(
+				node.credentials.billbeeApi,
+				`${file}: ${node.name} uses the billbeeApi credential`,
+			);
 		}
 	}
 });
@@ -50,10 +57,16 @@ test('new paid orders → notify: paid orders changed in the last 15 minutes rea
 	});
 	assert.equal(error, undefined, error?.message);
 	const notified = outputOf('Notify (replace with Slack, e-mail, …)');
-	assert.deepEqual(notified.map((i) => i.json.BillBeeOrderId), [String(paid.BillBeeOrderId)]);
+	assert.deepEqual(
+		notified.map((i) => i.json.BillBeeOrderId),
+		[String(paid.BillBeeOrderId)],
+	);
 	const [request] = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
 	assert.equal(request.query.orderStateId, '3');
-	assert.ok(Date.parse(request.query.modifiedAtMin) >= now.getTime() - 15 * 60_000 - 1000, request.query.modifiedAtMin);
+	assert.ok(
+		Date.parse(request.query.modifiedAtMin) >= now.getTime() - 15 * 60_000 - 1000,
+		request.query.modifiedAtMin,
+	);
 });
 
 test('sync stock levels: the SKU list goes to Billbee in one bulk call, one result per SKU', async () => {
@@ -63,11 +76,24 @@ test('sync stock levels: the SKU list goes to Billbee in one bulk call, one resu
 	const results = outputOf('Update stock in Billbee');
 	assert.deepEqual(
 		results.map((r) => [r.json.Sku, r.json.ok]),
-		[['SKU-1001', true], ['SKU-1002', true], ['SKU-1003', true], ['DOES-NOT-EXIST', false]],
+		[
+			['SKU-1001', true],
+			['SKU-1002', true],
+			['SKU-1003', true],
+			['DOES-NOT-EXIST', false],
+		],
 	);
 	const calls = sandbox.log.filter((r) => r.endpoint === 'product.updateStockMultiple');
 	assert.equal(calls.length, 1);
-	assert.deepEqual(calls[0].body.map((u) => [u.Sku, u.NewQuantity]), [['SKU-1001', 12], ['SKU-1002', 0], ['SKU-1003', 48], ['DOES-NOT-EXIST', 5]]);
+	assert.deepEqual(
+		calls[0].body.map((u) => [u.Sku, u.NewQuantity]),
+		[
+			['SKU-1001', 12],
+			['SKU-1002', 0],
+			['SKU-1003', 48],
+			['DOES-NOT-EXIST', 5],
+		],
+	);
 	assert.equal(sandbox.data.products.find((p) => p.SKU === 'SKU-1003').StockCurrent, 48);
 });
 
@@ -91,7 +117,10 @@ test("nightly invoice export: yesterday's invoices each come with their PDF as a
 	for (const item of stored) {
 		assert.equal(item.binary.invoice.mimeType, 'application/pdf');
 		assert.match(item.binary.invoice.fileName, /^invoice-.+\.pdf$/);
-		assert.equal(Buffer.from(item.binary.invoice.data, 'base64').subarray(0, 5).toString(), '%PDF-');
+		assert.equal(
+			Buffer.from(item.binary.invoice.data, 'base64').subarray(0, 5).toString(),
+			'%PDF-',
+		);
 	}
 	const [listing] = sandbox.log.filter((r) => r.endpoint === 'order.getInvoices');
 	assert.equal(listing.query.minInvoiceDate.slice(0, 10), day);
@@ -101,7 +130,11 @@ test('AI agent: the Billbee tool is wired to the agent, read-only, and its query
 	const workflow = load('ai-agent-unshipped-orders.workflow.json');
 	const tool = workflow.nodes.find((n) => n.type === 'n8n-nodes-billbee.billbeeTool');
 	assert.ok(tool, 'the Billbee node is used as a tool (n8n names the tool variant billbeeTool)');
-	assert.deepEqual(workflow.connections[tool.name].ai_tool[0][0], { node: 'AI Agent', type: 'ai_tool', index: 0 });
+	assert.deepEqual(workflow.connections[tool.name].ai_tool[0][0], {
+		node: 'AI Agent',
+		type: 'ai_tool',
+		index: 0,
+	});
 	assert.equal(tool.parameters.readOnlyMode, true);
 	assert.equal(new Billbee().description.usableAsTool, true);
 	// What the tool returns when the agent calls it: the same parameters on the Billbee node.
@@ -112,6 +145,7 @@ test('AI agent: the Billbee tool is wired to the agent, read-only, and its query
 	const unshipped = sandbox.data.orders.filter((o) => [1, 2, 3, 13].includes(o.State));
 	assert.equal(items.length, unshipped.length);
 	const byShop = {};
-	for (const { json } of items) byShop[json.Seller.BillbeeShopName] = (byShop[json.Seller.BillbeeShopName] ?? 0) + 1;
+	for (const { json } of items)
+		byShop[json.Seller.BillbeeShopName] = (byShop[json.Seller.BillbeeShopName] ?? 0) + 1;
 	assert.ok(Object.keys(byShop).length >= 2, JSON.stringify(byShop));
 });

@@ -32,7 +32,16 @@ try {
  */
 function passThrough(name) {
 	return {
-		description: { displayName: name, name, group: ['transform'], version: [1, 1.1, 1.2], defaults: { name }, inputs: ['main'], outputs: ['main'], properties: [] },
+		description: {
+			displayName: name,
+			name,
+			group: ['transform'],
+			version: [1, 1.1, 1.2],
+			defaults: { name },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [],
+		},
 		async execute() {
 			return [this.getInputData()];
 		},
@@ -65,7 +74,14 @@ class SandboxCredentialsHelper extends ICredentialsHelper {
 		this.requests++;
 		const { properties } = credentialType.authenticate;
 		const resolve = (value) =>
-			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 		for (const [outerKey, entries] of Object.entries(properties)) {
 			requestOptions[outerKey] = requestOptions[outerKey] ?? {};
 			for (const [key, value] of Object.entries(entries)) {
@@ -142,10 +158,14 @@ async function runWorkflow(workflowData, { credentials, items = [{ json: {} }], 
 		settings: workflowData.settings ?? {},
 		staticData: workflowData.staticData ?? {},
 	});
-	const first = workflowData.nodes.find((n) => n.name === (startNode ?? workflowData.nodes[0].name));
+	const first = workflowData.nodes.find(
+		(n) => n.name === (startNode ?? workflowData.nodes[0].name),
+	);
 	const credentialsHelper = new SandboxCredentialsHelper(credentials);
 	const hooks = new ExecutionLifecycleHooks('manual', `exec-${executionCounter + 1}`, workflowData);
-	const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const finished = new Promise((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {}, pinData: workflowData.pinData },
@@ -157,7 +177,11 @@ async function runWorkflow(workflowData, { credentials, items = [{ json: {} }], 
 			nodeExecutionStack: [{ node: first, data: { main: [items] }, source: null }],
 		},
 	};
-	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks), 'manual', runExecutionData);
+	const execution = new WorkflowExecute(
+		additionalData(credentialsHelper, hooks),
+		'manual',
+		runExecutionData,
+	);
 	await execution.processRunExecutionData(workflow);
 	const run = await finished;
 	const outputOf = (name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
@@ -168,7 +192,10 @@ async function runWorkflow(workflowData, { credentials, items = [{ json: {} }], 
  * Runs one Billbee node over `items` through WorkflowExecute.
  * Returns { items, error, run } where items are the node's output (main[0]).
  */
-async function runNode(parameters, { credentials, items = [{ json: {} }], continueOnFail = false, node } = {}) {
+async function runNode(
+	parameters,
+	{ credentials, items = [{ json: {} }], continueOnFail = false, node } = {},
+) {
 	const theNode = node ?? billbeeNode(parameters, { continueOnFail });
 	const { run, outputOf } = await runWorkflow({ nodes: [theNode] }, { credentials, items });
 	const nodeRun = run.data.resultData.runData[theNode.name]?.[0];

@@ -8,7 +8,8 @@ async function withSandbox(options = {}) {
 	const run = (parameters, runOptions = {}) =>
 		runNode(parameters, { credentials: sandbox.credentials, ...runOptions });
 	const requests = (predicate = () => true) => sandbox.log.filter(predicate);
-	const dropdown = (methodName, parameters) => loadOptions(sandbox.credentials, methodName, parameters);
+	const dropdown = (methodName, parameters) =>
+		loadOptions(sandbox.credentials, methodName, parameters);
 	return { sandbox, run, requests, dropdown };
 }
 

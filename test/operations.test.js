@@ -34,9 +34,13 @@ test.beforeEach(() => {
 const EXTRA_PARAMETERS = {
 	'order.patch': () => ({ additionalFieldsJson: '{"SellerComment":"checked by n8n"}' }),
 	'product.deleteImages': () => ({ imageIds: String(productWithImage().Images[0].Id) }),
-	'product.putImages': () => ({ images: { item: [{ Url: 'https://images.example.com/new.jpg', IsDefault: true, Position: 1 }] } }),
+	'product.putImages': () => ({
+		images: { item: [{ Url: 'https://images.example.com/new.jpg', IsDefault: true, Position: 1 }] },
+	}),
 	'provisioning.createAccount': () => ({ EMail: 'new-merchant@example.com', AcceptTerms: true }),
-	'customer.create': () => ({ additionalFields: { Name: 'Erika Mustermann', Email: 'erika@example.com' } }),
+	'customer.create': () => ({
+		additionalFields: { Name: 'Erika Mustermann', Email: 'erika@example.com' },
+	}),
 	'customerAddress.create': () => ({ CustomerId: String(samples.customerId) }),
 	'shipment.createShipment': () => ({ ProviderName: 'DHL' }),
 	'shipment.shipWithLabel': () => ({
@@ -70,21 +74,29 @@ function specOf(resource, operation) {
 
 function isShown(property, parameters) {
 	const show = property.displayOptions?.show ?? {};
-	return Object.entries(show).every(([name, values]) => name.startsWith('@') || values.includes(parameters[name]));
+	return Object.entries(show).every(
+		([name, values]) => name.startsWith('@') || values.includes(parameters[name]),
+	);
 }
 
 /** A value for a path placeholder of an endpoint, taken from the sandbox's seeded data. */
 function pathSample(endpoint, placeholder) {
 	const key = `${endpoint.path} ${placeholder}`;
 	if (/^\/webhooks\/\{id\}/.test(endpoint.path)) return String(sandbox.data.webhooks[0].Id);
-	if (endpoint.path.startsWith('/customers/addresses') || endpoint.resource === 'customerAddress') return String(samples.customerAddressId);
+	if (endpoint.path.startsWith('/customers/addresses') || endpoint.resource === 'customerAddress')
+		return String(samples.customerAddressId);
 	if (endpoint.path.startsWith('/products/custom-fields')) return String(samples.customFieldId);
 	if (placeholder === 'imageId') return String(productWithImage().Images[0].Id);
-	if (endpoint.resource === 'product' && endpoint.path.includes('/images')) return String(productWithImage().Id);
+	if (endpoint.resource === 'product' && endpoint.path.includes('/images'))
+		return String(productWithImage().Id);
 	if (placeholder === 'extRef') return samples.orderExternalId;
 	if (placeholder === 'partner') return sandbox.data.orders[0].Seller.Platform;
 	if (endpoint.path === '/orders/find/{id}/{partner}') return sandbox.data.orders[0].Id;
-	const byResource = { order: samples.orderId, product: samples.productId, customer: samples.customerId };
+	const byResource = {
+		order: samples.orderId,
+		product: samples.productId,
+		customer: samples.customerId,
+	};
 	assert.ok(byResource[endpoint.resource] !== undefined, `no sample for ${key}`);
 	return String(byResource[endpoint.resource]);
 }
@@ -108,7 +120,11 @@ function sampleFor(property) {
 		case 'json':
 			return property.default;
 		case 'resourceLocator':
-			return { __rl: true, mode: 'id', value: String(/product/i.test(property.name) ? samples.productId : samples.orderId) };
+			return {
+				__rl: true,
+				mode: 'id',
+				value: String(/product/i.test(property.name) ? samples.productId : samples.orderId),
+			};
 		case 'fixedCollection': {
 			const [group] = property.options;
 			const entry = {};
@@ -116,19 +132,33 @@ function sampleFor(property) {
 			return { [group.name]: [entry] };
 		}
 		default:
-			return /sku/i.test(property.name) ? samples.sku : /mail/i.test(property.name) ? 'shop@example.com' : 'n8n test';
+			return /sku/i.test(property.name)
+				? samples.sku
+				: /mail/i.test(property.name)
+					? 'shop@example.com'
+					: 'n8n test';
 	}
 }
 
 function parametersFor(endpoint, spec, pathValues) {
-	const parameters = { resource: endpoint.resource, operation: endpoint.operation, returnAll: false, limit: 3 };
+	const parameters = {
+		resource: endpoint.resource,
+		operation: endpoint.operation,
+		returnAll: false,
+		limit: 3,
+	};
 	for (const [placeholder, field] of Object.entries(spec.pathParams ?? {})) {
 		const value = pathValues[placeholder];
 		parameters[field.name] = field.type === 'locator' ? { __rl: true, mode: 'id', value } : value;
 	}
 	Object.assign(parameters, EXTRA_PARAMETERS[endpoint.id]?.());
 	for (const property of description.properties) {
-		if (!property.required || parameters[property.name] !== undefined || !isShown(property, parameters)) continue;
+		if (
+			!property.required ||
+			parameters[property.name] !== undefined ||
+			!isShown(property, parameters)
+		)
+			continue;
 		parameters[property.name] = sampleFor(property);
 	}
 	return parameters;
@@ -153,7 +183,9 @@ for (const endpoint of catalog) {
 		assert.ok(option.description && option.action, 'described for people and agents');
 
 		const spec = specOf(endpoint.resource, endpoint.operation);
-		const pathValues = Object.fromEntries(endpoint.pathParams.map((p) => [p.name, pathSample(endpoint, p.name)]));
+		const pathValues = Object.fromEntries(
+			endpoint.pathParams.map((p) => [p.name, pathSample(endpoint, p.name)]),
+		);
 		const parameters = parametersFor(endpoint, spec, pathValues);
 		sandbox.clearLog();
 		const { items, error } = await run(parameters);
@@ -161,17 +193,30 @@ for (const endpoint of catalog) {
 		assert.ok(items.length >= 1, 'the node outputs something');
 
 		const sent = sandbox.log.filter((r) => r.endpoint === endpoint.id);
-		assert.equal(sent.length, 1, `one call to ${endpoint.id}, log: ${sandbox.log.map((r) => r.endpoint).join(', ')}`);
+		assert.equal(
+			sent.length,
+			1,
+			`one call to ${endpoint.id}, log: ${sandbox.log.map((r) => r.endpoint).join(', ')}`,
+		);
 		const [request] = sent;
 		assert.equal(request.method, endpoint.method);
-		assert.ok(templateMatches(endpoint.path, request.path), `${request.path} fits ${endpoint.path}`);
+		assert.ok(
+			templateMatches(endpoint.path, request.path),
+			`${request.path} fits ${endpoint.path}`,
+		);
 		for (const [placeholder, field] of Object.entries(spec.pathParams ?? {})) {
 			const expected = encodeURIComponent(pathValues[placeholder]);
-			assert.ok(request.path.split('/').includes(expected), `${field.name} → ${expected} in ${request.path}`);
+			assert.ok(
+				request.path.split('/').includes(expected),
+				`${field.name} → ${expected} in ${request.path}`,
+			);
 		}
 		const knownQuery = new Set(endpoint.queryParams.map((q) => q.name));
 		for (const name of Object.keys(request.query)) {
-			assert.ok(knownQuery.has(name.replace(/\[\d+\]$/, '')), `query ${name} is a catalog parameter`);
+			assert.ok(
+				knownQuery.has(name.replace(/\[\d+\]$/, '')),
+				`query ${name} is a catalog parameter`,
+			);
 		}
 		if (endpoint.paging) {
 			assert.equal(request.query.pageSize, '3', 'Limit 3 asks for 3 rows');
@@ -179,10 +224,18 @@ for (const endpoint of catalog) {
 		}
 		if (!endpoint.hasBody) {
 			assert.equal(request.rawBody, '', 'no body');
-		} else if (request.body && !Array.isArray(request.body) && endpoint.body.fields?.length && !CUSTOM_OPERATIONS[endpoint.resource]?.[endpoint.operation]) {
+		} else if (
+			request.body &&
+			!Array.isArray(request.body) &&
+			endpoint.body.fields?.length &&
+			!CUSTOM_OPERATIONS[endpoint.resource]?.[endpoint.operation]
+		) {
 			const known = new Set(endpoint.body.fields.map((f) => f.name));
 			for (const name of Object.keys(request.body)) {
-				assert.ok(known.has(name) || !known.size, `body field ${name} is a field of ${endpoint.body.model}`);
+				assert.ok(
+					known.has(name) || !known.size,
+					`body field ${name} is a field of ${endpoint.body.model}`,
+				);
 			}
 		}
 	});
@@ -192,7 +245,8 @@ test('the node offers no operation outside the catalog', () => {
 	const known = new Set(catalog.map((e) => e.id));
 	for (const property of description.properties.filter((p) => p.name === 'operation')) {
 		for (const resource of property.displayOptions.show.resource) {
-			for (const option of property.options) assert.ok(known.has(`${resource}.${option.value}`), `${resource}.${option.value}`);
+			for (const option of property.options)
+				assert.ok(known.has(`${resource}.${option.value}`), `${resource}.${option.value}`);
 		}
 	}
 });

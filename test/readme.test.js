@@ -6,8 +6,12 @@ const path = require('path');
 
 test('the README operations table matches the node description', () => {
 	assert.doesNotThrow(() =>
-		execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'operations-table.js'), '--check'], {
-			stdio: 'pipe',
-		}),
+		execFileSync(
+			process.execPath,
+			[path.join(__dirname, '..', 'scripts', 'operations-table.js'), '--check'],
+			{
+				stdio: 'pipe',
+			},
+		),
 	);
 });

@@ -28,7 +28,10 @@ test('every request carries Basic auth (login e-mail + API password) and the API
 	assert.equal(String(items[0].json.BillBeeOrderId), id);
 	const [request] = requests((r) => r.endpoint === 'order.get');
 	const { username, apiPassword, apiKey } = sandbox.credentials;
-	assert.equal(request.headers.authorization, `Basic ${Buffer.from(`${username}:${apiPassword}`).toString('base64')}`);
+	assert.equal(
+		request.headers.authorization,
+		`Basic ${Buffer.from(`${username}:${apiPassword}`).toString('base64')}`,
+	);
 	assert.equal(request.headers['x-billbee-api-key'], apiKey);
 	assert.match(request.headers.accept, /application\/json/);
 	assert.equal(request.path, `/orders/${id}`);
@@ -36,7 +39,10 @@ test('every request carries Basic auth (login e-mail + API password) and the API
 
 test('a wrong API password gives a 401 error that explains the three secrets and leaks none', async () => {
 	const credentials = { ...sandbox.credentials, apiPassword: 'my-login-password' };
-	const { error } = await run({ resource: 'order', operation: 'get', orderId: orderIdOf(ordersOf()[0]) }, { credentials });
+	const { error } = await run(
+		{ resource: 'order', operation: 'get', orderId: orderIdOf(ordersOf()[0]) },
+		{ credentials },
+	);
 	assert.ok(error, 'the node fails');
 	assert.match(error.message, /rejected the credentials \(HTTP 401\)/);
 	assert.match(error.description, /Settings → API/);
@@ -56,7 +62,10 @@ test('a burst of items is paced under 2 requests/s per endpoint: zero 429s', asy
 		{ items },
 	);
 	assert.equal(error, undefined);
-	assert.deepEqual(output.map((item) => String(item.json.BillBeeOrderId)), ids);
+	assert.deepEqual(
+		output.map((item) => String(item.json.BillBeeOrderId)),
+		ids,
+	);
 	const sent = requests((r) => r.endpoint === 'order.get');
 	assert.equal(sent.length, 12);
 	assert.equal(sent.filter((r) => r.status === 429).length, 0, 'no 429 at all');
@@ -70,16 +79,32 @@ test('a 429 with Retry-After is retried after the given seconds', async () => {
 	assert.equal(error, undefined);
 	assert.equal(String(items[0].json.BillBeeOrderId), id);
 	const sent = requests((r) => r.endpoint === 'order.get');
-	assert.deepEqual(sent.map((r) => r.status), [429, 200]);
+	assert.deepEqual(
+		sent.map((r) => r.status),
+		[429, 200],
+	);
 	assert.ok(sent[1].t - sent[0].t >= 1950, `waited ${sent[1].t - sent[0].t} ms`);
 });
 
 test('a 429 without Retry-After backs off exponentially and succeeds', async () => {
-	sandbox.inject({ method: 'GET', path: '/orders/{id}', kind: 'rateLimit', retryAfter: null, times: 2 });
-	const { error } = await run({ resource: 'order', operation: 'get', orderId: orderIdOf(ordersOf()[2]) });
+	sandbox.inject({
+		method: 'GET',
+		path: '/orders/{id}',
+		kind: 'rateLimit',
+		retryAfter: null,
+		times: 2,
+	});
+	const { error } = await run({
+		resource: 'order',
+		operation: 'get',
+		orderId: orderIdOf(ordersOf()[2]),
+	});
 	assert.equal(error, undefined);
 	const sent = requests((r) => r.endpoint === 'order.get');
-	assert.deepEqual(sent.map((r) => r.status), [429, 429, 200]);
+	assert.deepEqual(
+		sent.map((r) => r.status),
+		[429, 429, 200],
+	);
 	const [first, second] = gaps(sent);
 	assert.ok(first >= 700, `first backoff ${first} ms`);
 	assert.ok(second >= 1400, `second backoff ${second} ms`);
@@ -87,7 +112,12 @@ test('a 429 without Retry-After backs off exponentially and succeeds', async () 
 
 test('a write answered 429 is retried too (nothing was executed)', async () => {
 	const product = sandbox.data.products[0];
-	sandbox.inject({ method: 'POST', path: '/products/updatestock', kind: 'rateLimit', retryAfter: 1 });
+	sandbox.inject({
+		method: 'POST',
+		path: '/products/updatestock',
+		kind: 'rateLimit',
+		retryAfter: 1,
+	});
 	const { items, error } = await run({
 		resource: 'product',
 		operation: 'updateStock',
@@ -96,12 +126,25 @@ test('a write answered 429 is retried too (nothing was executed)', async () => {
 	});
 	assert.equal(error, undefined, error?.message);
 	assert.equal(items.length, 1);
-	assert.deepEqual(requests((r) => r.endpoint === 'product.updateStock').map((r) => r.status), [429, 200]);
+	assert.deepEqual(
+		requests((r) => r.endpoint === 'product.updateStock').map((r) => r.status),
+		[429, 200],
+	);
 });
 
 test('endless 429s end in a clear error after bounded attempts', async () => {
-	sandbox.inject({ method: 'GET', path: '/orders/{id}', kind: 'rateLimit', retryAfter: 1, times: 20 });
-	const { error } = await run({ resource: 'order', operation: 'get', orderId: orderIdOf(ordersOf()[3]) });
+	sandbox.inject({
+		method: 'GET',
+		path: '/orders/{id}',
+		kind: 'rateLimit',
+		retryAfter: 1,
+		times: 20,
+	});
+	const { error } = await run({
+		resource: 'order',
+		operation: 'get',
+		orderId: orderIdOf(ordersOf()[3]),
+	});
 	assert.ok(error);
 	assert.match(error.message, /kept rate limiting GET \/orders\/\{id\} \(HTTP 429, 6 attempts/);
 	assert.equal(requests((r) => r.endpoint === 'order.get').length, 6);
@@ -119,7 +162,11 @@ test('a POST answered 500 is sent exactly once and the error says to check Billb
 	assert.ok(error);
 	assert.match(error.message, /HTTP 500 for POST \/orders/);
 	assert.match(error.description, /sent only once/);
-	assert.equal(requests((r) => r.method === 'POST' && r.path === '/orders').length, 1, 'never sent twice');
+	assert.equal(
+		requests((r) => r.method === 'POST' && r.path === '/orders').length,
+		1,
+		'never sent twice',
+	);
 	assert.equal(ordersOf().length, before + 1, 'the sandbox did create it once');
 });
 
@@ -151,9 +198,18 @@ test('ErrorCode inside HTTP 200 becomes a NodeApiError with code name and messag
 	const failed = items.find((item) => item.json.error);
 	const ok = items.find((item) => !item.json.error);
 	assert.ok(failed && ok, 'one failed item, one good item');
-	assert.match(String(failed.json.error), /Billbee error 2 \(OrderNotFound\).*Die Bestellung wurde nicht gefunden/);
+	assert.match(
+		String(failed.json.error),
+		/Billbee error 2 \(OrderNotFound\).*Die Bestellung wurde nicht gefunden/,
+	);
 
-	sandbox.inject({ method: 'GET', path: '/orders/{id}', kind: 'errorInBody', errorCode: 11, errorMessage: 'Bad data' });
+	sandbox.inject({
+		method: 'GET',
+		path: '/orders/{id}',
+		kind: 'errorInBody',
+		errorCode: 11,
+		errorMessage: 'Bad data',
+	});
 	const stopped = await run({ resource: 'order', operation: 'get', orderId: ids[0] });
 	assert.match(stopped.error.message, /Billbee error 11 \(InvalidData\)/);
 });
@@ -199,7 +255,10 @@ test('ids above 2^53 stay exact: output as exact strings, sent back exactly in p
 	const paths = requests((r) => r.endpoint === 'order.get').map((r) => r.path);
 	assert.deepEqual(paths, [`/orders/${id}`, `/orders/${id}`]);
 	const [stockRequest] = requests((r) => r.endpoint === 'product.updateStock');
-	assert.ok(stockRequest.rawBody.includes(`"BillbeeId":${String(product.Id)}`), stockRequest.rawBody);
+	assert.ok(
+		stockRequest.rawBody.includes(`"BillbeeId":${String(product.Id)}`),
+		stockRequest.rawBody,
+	);
 });
 
 test('Return All pages with pageSize 250, a frozen date window and no row lost or doubled', async () => {
@@ -220,7 +279,10 @@ test('Return All pages with pageSize 250, a frozen date window and no row lost o
 	assert.deepEqual(new Set(ids), expected, 'exactly the orders that existed when paging began');
 	const pages = requests((r) => r.endpoint === 'order.getAll');
 	assert.equal(pages.length, Math.ceil(expected.size / 250));
-	assert.deepEqual(pages.map((r) => r.query.page), pages.map((_, i) => String(i + 1)));
+	assert.deepEqual(
+		pages.map((r) => r.query.page),
+		pages.map((_, i) => String(i + 1)),
+	);
 	assert.ok(pages.every((r) => r.query.pageSize === '250'));
 	const windows = new Set(pages.map((r) => r.query.maxOrderDate));
 	assert.equal(windows.size, 1, 'the same maxOrderDate on every page');
@@ -228,7 +290,12 @@ test('Return All pages with pageSize 250, a frozen date window and no row lost o
 });
 
 test('Limit uses the fewest calls: 300 rows in 2 calls', async () => {
-	const { items, error } = await run({ resource: 'order', operation: 'getAll', returnAll: false, limit: 300 });
+	const { items, error } = await run({
+		resource: 'order',
+		operation: 'getAll',
+		returnAll: false,
+		limit: 300,
+	});
 	assert.equal(error, undefined);
 	assert.equal(items.length, 300);
 	const pages = requests((r) => r.endpoint === 'order.getAll');
@@ -241,7 +308,12 @@ test('filters go to the query under Billbee names; lists as repeated keys; dates
 		operation: 'getAll',
 		returnAll: false,
 		limit: 5,
-		filters: { tag: 'vip, gift', minOrderDate: '2024-01-01T00:00:00', shopId: '1,2', excludeTags: true },
+		filters: {
+			tag: 'vip, gift',
+			minOrderDate: '2024-01-01T00:00:00',
+			shopId: '1,2',
+			excludeTags: true,
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = requests((r) => r.endpoint === 'order.getAll');
@@ -267,7 +339,11 @@ test('invalid JSON in Additional Fields (JSON) names the field and sends nothing
 
 test('a POST whose connection breaks is not repeated, and the error says it may have been carried out', async () => {
 	sandbox.inject({ method: 'POST', path: '/orders', kind: 'reset' });
-	const { error } = await run({ resource: 'order', operation: 'create', CreatedAt: '2024-05-01T10:00:00' });
+	const { error } = await run({
+		resource: 'order',
+		operation: 'create',
+		CreatedAt: '2024-05-01T10:00:00',
+	});
 	assert.ok(error);
 	assert.match(error.message, /^Could not reach Billbee for POST \/orders: \w+/);
 	assert.match(error.description, /may or may not have been carried out/);

@@ -49,12 +49,16 @@ test('activation registers our URL with a fresh secret, and passes the echo test
 
 test('a signed delivery becomes one item per notification, ids exact', async () => {
 	const orderId = 9007199254740993n + 10n;
-	const [result] = await sandbox.deliver('order.created', { OrderId: orderId, Note: 'new order' }, {
-		notifications: [
-			{ Action: 'order.created', OrderId: orderId },
-			{ Action: 'order.created', OrderId: orderId + 2n },
-		],
-	});
+	const [result] = await sandbox.deliver(
+		'order.created',
+		{ OrderId: orderId, Note: 'new order' },
+		{
+			notifications: [
+				{ Action: 'order.created', OrderId: orderId },
+				{ Action: 'order.created', OrderId: orderId + 2n },
+			],
+		},
+	);
 	assert.equal(result.status, 200);
 	assert.equal(host.runs.length, 1);
 	const items = host.runs[0];
@@ -69,7 +73,11 @@ test('a signed delivery becomes one item per notification, ids exact', async () 
 
 test('a forged or unsigned delivery gets 401 and starts nothing', async () => {
 	const before = host.runs.length;
-	const [forged] = await sandbox.deliver('order.created', { OrderId: 1 }, { signature: `sha256=${'AB'.repeat(32)}` });
+	const [forged] = await sandbox.deliver(
+		'order.created',
+		{ OrderId: 1 },
+		{ signature: `sha256=${'AB'.repeat(32)}` },
+	);
 	const [unsigned] = await sandbox.deliver('order.created', { OrderId: 1 }, { unsigned: true });
 	assert.equal(forged.status, 401);
 	assert.equal(unsigned.status, 401);
@@ -123,7 +131,10 @@ test('deactivation deletes only our registration', async () => {
 		['https://other-tool.example.com/hook?noecho'],
 	);
 	const deletes = sandbox.log.filter((r) => r.method === 'DELETE');
-	assert.deepEqual(deletes.map((r) => r.path), [`/webhooks/${ours}`]);
+	assert.deepEqual(
+		deletes.map((r) => r.path),
+		[`/webhooks/${ours}`],
+	);
 	// Deactivating again (already gone) is not an error.
 	await host.deactivate();
 });
@@ -139,14 +150,21 @@ test('Fetch Full Record adds the whole order through the transport', async () =>
 		const order = sandbox.data.orders[3];
 		sandbox.clearLog();
 		const hookId = registrations().find((h) => h.WebHookUri === withRecords.webhookUrl).Id;
-		const [result] = await sandbox.deliver('order.created', { OrderId: order.BillBeeOrderId }, { hookId });
+		const [result] = await sandbox.deliver(
+			'order.created',
+			{ OrderId: order.BillBeeOrderId },
+			{ hookId },
+		);
 		assert.equal(result.status, 200);
 		const [items] = withRecords.runs;
 		assert.equal(items.length, 1);
 		assert.equal(items[0].json.Order.BillBeeOrderId, String(order.BillBeeOrderId));
 		assert.equal(items[0].json.Order.OrderNumber, order.OrderNumber);
 		const fetched = sandbox.log.filter((r) => r.endpoint === 'order.get');
-		assert.deepEqual(fetched.map((r) => r.path), [`/orders/${order.BillBeeOrderId}`]);
+		assert.deepEqual(
+			fetched.map((r) => r.path),
+			[`/orders/${order.BillBeeOrderId}`],
+		);
 	} finally {
 		await withRecords.deactivate();
 		withRecords.close();

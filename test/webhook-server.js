@@ -5,7 +5,12 @@
 // the trigger returns items. It also drives the activation lifecycle through HookContext.
 const http = require('http');
 const { Workflow } = require('n8n-workflow');
-const { HookContext, WebhookContext, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const {
+	HookContext,
+	WebhookContext,
+	WorkflowExecute,
+	ExecutionLifecycleHooks,
+} = require('n8n-core');
 const { nodeTypes, SandboxCredentialsHelper, additionalData } = require('./harness');
 
 function expressLikeResponse(res) {
@@ -25,7 +30,13 @@ function expressLikeResponse(res) {
 		},
 		send(body) {
 			wrapped.headersSent = true;
-			res.end(body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+			res.end(
+				body === undefined
+					? undefined
+					: typeof body === 'string' || Buffer.isBuffer(body)
+						? body
+						: JSON.stringify(body),
+			);
 			return wrapped;
 		},
 		json(body) {
@@ -45,7 +56,11 @@ function expressLikeResponse(res) {
  * Starts a webhook host for one workflow holding a Billbee Trigger node.
  * Returns { baseUrl, workflow, node, activate(), deactivate(), checkExists(), runs, close() }.
  */
-async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4-0000-4000-8000-00000000abcd' }) {
+async function startWebhookHost({
+	credentials,
+	parameters,
+	webhookId = 'b1f3c2d4-0000-4000-8000-00000000abcd',
+}) {
 	const node = {
 		id: 'trigger-node',
 		name: 'Billbee Trigger',
@@ -56,7 +71,14 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 		parameters,
 		credentials: { billbeeApi: { id: '1', name: 'Billbee sandbox' } },
 	};
-	const workflowData = { id: 'wf-trigger', name: 'Billbee trigger test', nodes: [node], connections: {}, active: true, settings: {} };
+	const workflowData = {
+		id: 'wf-trigger',
+		name: 'Billbee trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		settings: {},
+	};
 	const staticData = {};
 	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData });
 	const credentialsHelper = new SandboxCredentialsHelper(credentials);
@@ -82,7 +104,10 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 				request.query = Object.fromEntries(url.searchParams);
 				request.body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
 				const response = expressLikeResponse(res);
-				const data = additionalData(credentialsHelper, new ExecutionLifecycleHooks('webhook', 'exec-hook', workflowData));
+				const data = additionalData(
+					credentialsHelper,
+					new ExecutionLifecycleHooks('webhook', 'exec-hook', workflowData),
+				);
 				const webhookData = {
 					node: node.name,
 					httpMethod: req.method,
@@ -103,7 +128,11 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 				const result = await nodeType.webhook.call(context);
 				if (!result.noWebhookResponse && !response.headersSent) {
 					res.statusCode = 200;
-					res.end(typeof result.webhookResponse === 'string' ? result.webhookResponse : '{"message":"Workflow was started"}');
+					res.end(
+						typeof result.webhookResponse === 'string'
+							? result.webhookResponse
+							: '{"message":"Workflow was started"}',
+					);
 				}
 				responses.push({ method: req.method, status: res.statusCode });
 				if (result.workflowData) runs.push(await runTriggered(result.workflowData));
@@ -116,7 +145,9 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 
 	async function runTriggered(triggerOutput) {
 		const hooks = new ExecutionLifecycleHooks('webhook', `exec-${runs.length + 1}`, workflowData);
-		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+		const finished = new Promise((resolve) =>
+			hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+		);
 		const runExecutionData = {
 			startData: {},
 			resultData: { runData: {} },
@@ -128,7 +159,11 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 				nodeExecutionStack: [{ node, data: { main: triggerOutput }, source: null }],
 			},
 		};
-		await new WorkflowExecute(additionalData(credentialsHelper, hooks), 'webhook', runExecutionData).processRunExecutionData(workflow);
+		await new WorkflowExecute(
+			additionalData(credentialsHelper, hooks),
+			'webhook',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 		const run = await finished;
 		return run.data.resultData.runData[node.name][0].data.main[0];
 	}
@@ -137,7 +172,10 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 	const baseUrl = `http://127.0.0.1:${server.address().port}`;
 
 	function hookContext(activation) {
-		const data = additionalData(credentialsHelper, new ExecutionLifecycleHooks('trigger', 'exec-activate', workflowData));
+		const data = additionalData(
+			credentialsHelper,
+			new ExecutionLifecycleHooks('trigger', 'exec-activate', workflowData),
+		);
 		data.webhookBaseUrl = `${baseUrl}/webhook`;
 		const description = nodeType.description.webhooks.find((w) => w.name === 'default');
 		const webhookData = {
@@ -163,7 +201,8 @@ async function startWebhookHost({ credentials, parameters, webhookId = 'b1f3c2d4
 		checkExists: () => methods.checkExists.call(hookContext('activate')),
 		/** What n8n does on activation: create unless it exists. */
 		async activate() {
-			if (!(await methods.checkExists.call(hookContext('activate')))) await methods.create.call(hookContext('activate'));
+			if (!(await methods.checkExists.call(hookContext('activate'))))
+				await methods.create.call(hookContext('activate'));
 		},
 		deactivate: () => methods.delete.call(hookContext('activate')),
 		close() {

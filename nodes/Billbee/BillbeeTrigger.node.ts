@@ -26,7 +26,12 @@ const REMEMBERED_DELIVERIES = 200;
 /** Records a notification may point to, and how to fetch each in full. */
 const FULL_RECORDS: Array<{ keys: string[]; output: string; path: string; qs?: IDataObject }> = [
 	{ keys: ['BillBeeOrderId', 'OrderId'], output: 'Order', path: '/orders/{id}' },
-	{ keys: ['ProductId', 'ArticleId'], output: 'Product', path: '/products/{id}', qs: { lookupBy: 'id' } },
+	{
+		keys: ['ProductId', 'ArticleId'],
+		output: 'Product',
+		path: '/products/{id}',
+		qs: { lookupBy: 'id' },
+	},
 	{ keys: ['CustomerId'], output: 'Customer', path: '/customers/{id}' },
 ];
 
@@ -36,7 +41,10 @@ function isNotFound(error: unknown): boolean {
 
 function signatureMatches(secret: string, rawBody: Buffer, header: unknown): boolean {
 	if (typeof header !== 'string') return false;
-	const given = header.trim().replace(/^sha256=/i, '').toLowerCase();
+	const given = header
+		.trim()
+		.replace(/^sha256=/i, '')
+		.toLowerCase();
 	const expected = createHmac('sha256', Buffer.from(secret, 'utf8')).update(rawBody).digest('hex');
 	const givenBytes = Buffer.from(given, 'utf8');
 	const expectedBytes = Buffer.from(expected, 'utf8');
@@ -44,7 +52,9 @@ function signatureMatches(secret: string, rawBody: Buffer, header: unknown): boo
 }
 
 function sameFilters(registered: unknown, wanted: string[]): boolean {
-	const a = (Array.isArray(registered) ? registered : []).map((f) => String(f).toLowerCase()).sort();
+	const a = (Array.isArray(registered) ? registered : [])
+		.map((f) => String(f).toLowerCase())
+		.sort();
 	const b = wanted.map((f) => f.toLowerCase()).sort();
 	return a.length === b.length && a.every((f, i) => f === b[i]);
 }
@@ -57,7 +67,8 @@ export class BillbeeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Billbee sends an event (new order, order changes and more)',
+		description:
+			'Starts the workflow when Billbee sends an event (new order, order changes and more)',
 		defaults: { name: 'Billbee Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -121,7 +132,9 @@ export class BillbeeTrigger implements INodeType {
 					})) as IDataObject | undefined;
 				} catch (error) {
 					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-					this.logger.info(`Billbee webhook ${registration.webhookId} is gone on Billbee's side; it will be registered again`);
+					this.logger.info(
+						`Billbee webhook ${registration.webhookId} is gone on Billbee's side; it will be registered again`,
+					);
 				}
 				const events = this.getNodeParameter('events', []) as string[];
 				const current =
@@ -131,7 +144,9 @@ export class BillbeeTrigger implements INodeType {
 					sameFilters(hook.Filters, events);
 				if (hook && !current) {
 					// Our own registration, but for another URL or other events: replace it.
-					await billbeeApiRequest.call(this, 'DELETE', '/webhooks/{id}', { pathParams: { id: registration.webhookId } });
+					await billbeeApiRequest.call(this, 'DELETE', '/webhooks/{id}', {
+						pathParams: { id: registration.webhookId },
+					});
 				}
 				if (!current) {
 					delete registration.webhookId;
@@ -143,7 +158,10 @@ export class BillbeeTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const events = this.getNodeParameter('events', []) as string[];
 				if (!events.length) {
-					throw new NodeOperationError(this.getNode(), 'Choose at least one event (or "All Events")');
+					throw new NodeOperationError(
+						this.getNode(),
+						'Choose at least one event (or "All Events")',
+					);
 				}
 				const secret = randomBytes(32).toString('hex');
 				const workflow = this.getWorkflow();
@@ -157,7 +175,10 @@ export class BillbeeTrigger implements INodeType {
 					},
 				})) as IDataObject;
 				if (!hook?.Id) {
-					throw new NodeOperationError(this.getNode(), 'Billbee did not return an id for the new webhook');
+					throw new NodeOperationError(
+						this.getNode(),
+						'Billbee did not return an id for the new webhook',
+					);
 				}
 				const registration = this.getWorkflowStaticData('node') as RegistrationData;
 				registration.webhookId = String(hook.Id);
@@ -171,10 +192,14 @@ export class BillbeeTrigger implements INodeType {
 				if (registration.webhookId) {
 					try {
 						// Only our own registration: DELETE /webhooks would remove every hook of the account.
-						await billbeeApiRequest.call(this, 'DELETE', '/webhooks/{id}', { pathParams: { id: registration.webhookId } });
+						await billbeeApiRequest.call(this, 'DELETE', '/webhooks/{id}', {
+							pathParams: { id: registration.webhookId },
+						});
 					} catch (error) {
 						if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-						this.logger.info(`Billbee webhook ${registration.webhookId} was already deleted on Billbee's side`);
+						this.logger.info(
+							`Billbee webhook ${registration.webhookId} was already deleted on Billbee's side`,
+						);
 					}
 				}
 				delete registration.webhookId;
@@ -191,13 +216,20 @@ export class BillbeeTrigger implements INodeType {
 
 		if (this.getWebhookName() === 'setup') {
 			const echo = request.query.echo;
-			response.status(200).type('text/plain').send(typeof echo === 'string' ? echo : '');
+			response
+				.status(200)
+				.type('text/plain')
+				.send(typeof echo === 'string' ? echo : '');
 			return { noWebhookResponse: true };
 		}
 
 		const registration = this.getWorkflowStaticData('node') as RegistrationData;
 		const rawBody: Buffer | undefined = request.rawBody;
-		if (!registration.secret || !rawBody || !signatureMatches(registration.secret, rawBody, request.headers['ms-signature'])) {
+		if (
+			!registration.secret ||
+			!rawBody ||
+			!signatureMatches(registration.secret, rawBody, request.headers['ms-signature'])
+		) {
 			response.status(401).type('text/plain').send('Unauthorized');
 			return { noWebhookResponse: true };
 		}
@@ -215,18 +247,28 @@ export class BillbeeTrigger implements INodeType {
 			const recent = (registration.recentDeliveries ??= []);
 			if (recent.includes(deliveryId)) return { webhookResponse: 'Already received' };
 			recent.push(deliveryId);
-			if (recent.length > REMEMBERED_DELIVERIES) recent.splice(0, recent.length - REMEMBERED_DELIVERIES);
+			if (recent.length > REMEMBERED_DELIVERIES)
+				recent.splice(0, recent.length - REMEMBERED_DELIVERIES);
 		}
 
-		const notifications = Array.isArray(delivery.Notifications) ? (delivery.Notifications as IDataObject[]) : [];
-		const fetchFullRecord = (this.getNodeParameter('options.fetchFullRecord', false) as boolean) === true;
+		const notifications = Array.isArray(delivery.Notifications)
+			? (delivery.Notifications as IDataObject[])
+			: [];
+		const fetchFullRecord =
+			(this.getNodeParameter('options.fetchFullRecord', false) as boolean) === true;
 		const items = [];
 		for (const notification of notifications) {
-			const json: IDataObject = { ...notification, DeliveryId: deliveryId, DeliveryAttempt: delivery.Attempt };
+			const json: IDataObject = {
+				...notification,
+				DeliveryId: deliveryId,
+				DeliveryAttempt: delivery.Attempt,
+			};
 			if (delivery.Properties) json.DeliveryProperties = delivery.Properties;
 			if (fetchFullRecord) {
 				for (const record of FULL_RECORDS) {
-					const key = record.keys.find((k) => notification[k] !== undefined && notification[k] !== null);
+					const key = record.keys.find(
+						(k) => notification[k] !== undefined && notification[k] !== null,
+					);
 					if (!key) continue;
 					json[record.output] = (await billbeeApiRequest.call(this, 'GET', record.path, {
 						pathParams: { id: notification[key] as string },

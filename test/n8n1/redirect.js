@@ -11,7 +11,12 @@ const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
 	const name = request.split('/')[0];
 	if (redirected.has(name) && !parent?.filename?.startsWith(libraries)) {
-		return resolve.call(this, request, { ...parent, paths: [libraries], filename: path.join(libraries, 'x.js') }, ...rest);
+		return resolve.call(
+			this,
+			request,
+			{ ...parent, paths: [libraries], filename: path.join(libraries, 'x.js') },
+			...rest,
+		);
 	}
 	return resolve.call(this, request, parent, ...rest);
 };

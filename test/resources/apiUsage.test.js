@@ -15,7 +15,11 @@ test.after(() => sandbox.close());
 
 test('getSummary and getDetail send the month as request.date, and nothing else', async () => {
 	for (const operation of ['getSummary', 'getDetail']) {
-		const { items, error } = await run({ resource: 'apiUsage', operation, options: { requestDate: '2025-06-15T00:00:00' } });
+		const { items, error } = await run({
+			resource: 'apiUsage',
+			operation,
+			options: { requestDate: '2025-06-15T00:00:00' },
+		});
 		assert.equal(error, undefined, error?.message);
 		const [request] = requests((r) => r.endpoint === `apiUsage.${operation}`);
 		assert.deepEqual(request.query, { 'request.date': '2025-06-15T00:00:00' });

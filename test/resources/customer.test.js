@@ -71,19 +71,30 @@ test('create: typed fields and the Address object become the exact CreateCustome
 		},
 		Tel2: '+49 30 7654321',
 	});
-	assert.match(request.rawBody, /"PriceGroupId":9007199254740995[,}]/, 'the id is a raw JSON number with all digits');
+	assert.match(
+		request.rawBody,
+		/"PriceGroupId":9007199254740995[,}]/,
+		'the id is a raw JSON number with all digits',
+	);
 
 	assert.equal(items.length, 1);
 	const created = items[0].json;
 	assert.equal(created.Name, 'Erika Mustermann');
-	const address = sandbox.data.customerAddresses.find((a) => String(a.CustomerId) === String(created.Id));
+	const address = sandbox.data.customerAddresses.find(
+		(a) => String(a.CustomerId) === String(created.Id),
+	);
 	assert.ok(address, 'the sandbox stored the address for the new customer');
 	assert.equal(address.Street, 'Hauptstraße');
 	assert.equal(address.City, 'Berlin');
 });
 
 test('getAll: Limit asks for exactly that many rows in one call and returns them in order', async () => {
-	const { items, error } = await run({ resource: 'customer', operation: 'getAll', returnAll: false, limit: 7 });
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'getAll',
+		returnAll: false,
+		limit: 7,
+	});
 	assert.equal(error, undefined, error?.message);
 	const sent = ofEndpoint('customer.getAll');
 	assert.equal(sent.length, 1);
@@ -95,7 +106,11 @@ test('getAll: Limit asks for exactly that many rows in one call and returns them
 });
 
 test('getAll: Return All reads every page with the largest page size', async () => {
-	const { items, error } = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'getAll',
+		returnAll: true,
+	});
 	assert.equal(error, undefined, error?.message);
 	const sent = ofEndpoint('customer.getAll');
 	assert.equal(sent.length, 1, 'the 30 seeded customers fit on one page');
@@ -142,7 +157,15 @@ test('addAddress: address fields only; Id and CustomerId are not in the form', a
 		resource: 'customer',
 		operation: 'addAddress',
 		customerId: String(customer.Id),
-		additionalFields: { FirstName: 'Max', LastName: 'Muster', Street: 'Ringstraße', Housenumber: '1', Zip: '80331', City: 'München', CountryCode: 'DE' },
+		additionalFields: {
+			FirstName: 'Max',
+			LastName: 'Muster',
+			Street: 'Ringstraße',
+			Housenumber: '1',
+			Zip: '80331',
+			City: 'München',
+			CountryCode: 'DE',
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customer.addAddress');
@@ -184,12 +207,26 @@ test('updateAddress: PUT with the typed address fields', async () => {
 		resource: 'customer',
 		operation: 'updateAddress',
 		addressId: String(address.Id),
-		additionalFields: { AddressType: 1, Street: 'Neue Straße', Housenumber: '9', Zip: '50667', City: 'Köln', CountryCode: 'DE' },
+		additionalFields: {
+			AddressType: 1,
+			Street: 'Neue Straße',
+			Housenumber: '9',
+			Zip: '50667',
+			City: 'Köln',
+			CountryCode: 'DE',
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customer.updateAddress');
 	assert.equal(request.method, 'PUT');
-	assert.deepEqual(request.body, { AddressType: 1, Street: 'Neue Straße', Housenumber: '9', Zip: '50667', City: 'Köln', CountryCode: 'DE' });
+	assert.deepEqual(request.body, {
+		AddressType: 1,
+		Street: 'Neue Straße',
+		Housenumber: '9',
+		Zip: '50667',
+		City: 'Köln',
+		CountryCode: 'DE',
+	});
 });
 
 test('update: typed customer fields by customer ID', async () => {
@@ -215,7 +252,11 @@ test('a customer ID that is not a number fails naming the field, and nothing is 
 });
 
 test('an unknown customer is reported as Billbee answered it (404)', async () => {
-	const { error } = await run({ resource: 'customer', operation: 'get', customerId: '9007199454740994' });
+	const { error } = await run({
+		resource: 'customer',
+		operation: 'get',
+		customerId: '9007199454740994',
+	});
 	assert.ok(error);
 	assert.match(`${error.message} ${error.description ?? ''}`, /404|not found/i);
 	assert.equal(ofEndpoint('customer.get').length, 1);

@@ -22,7 +22,17 @@ test('create: the customer ID is exact in the body, next to the typed address fi
 		resource: 'customerAddress',
 		operation: 'create',
 		CustomerId: String(customer.Id),
-		additionalFields: { AddressType: 2, FirstName: 'Lena', LastName: 'Lager', Street: 'Am Hafen', Housenumber: '3', Zip: '28195', City: 'Bremen', CountryCode: 'DE', Email: 'lena@example.com' },
+		additionalFields: {
+			AddressType: 2,
+			FirstName: 'Lena',
+			LastName: 'Lager',
+			Street: 'Am Hafen',
+			Housenumber: '3',
+			Zip: '28195',
+			City: 'Bremen',
+			CountryCode: 'DE',
+			Email: 'lena@example.com',
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customerAddress.create');
@@ -43,16 +53,31 @@ test('create: the customer ID is exact in the body, next to the typed address fi
 });
 
 test('getAll: Limit 4 → one call with pageSize 4', async () => {
-	const { items, error } = await run({ resource: 'customerAddress', operation: 'getAll', returnAll: false, limit: 4 });
+	const { items, error } = await run({
+		resource: 'customerAddress',
+		operation: 'getAll',
+		returnAll: false,
+		limit: 4,
+	});
 	assert.equal(error, undefined, error?.message);
 	const sent = ofEndpoint('customerAddress.getAll');
-	assert.deepEqual(sent.map((r) => r.query), [{ page: '1', pageSize: '4' }]);
-	assert.deepEqual(items.map((i) => String(i.json.Id)), sandbox.data.customerAddresses.slice(0, 4).map((a) => String(a.Id)));
+	assert.deepEqual(
+		sent.map((r) => r.query),
+		[{ page: '1', pageSize: '4' }],
+	);
+	assert.deepEqual(
+		items.map((i) => String(i.json.Id)),
+		sandbox.data.customerAddresses.slice(0, 4).map((a) => String(a.Id)),
+	);
 });
 
 test('get and update by address ID', async () => {
 	const address = sandbox.data.customerAddresses[1];
-	const got = await run({ resource: 'customerAddress', operation: 'get', customerAddressId: String(address.Id) });
+	const got = await run({
+		resource: 'customerAddress',
+		operation: 'get',
+		customerAddressId: String(address.Id),
+	});
 	assert.equal(got.error, undefined, got.error?.message);
 	assert.equal(String(got.items[0].json.Id), String(address.Id));
 
@@ -60,12 +85,26 @@ test('get and update by address ID', async () => {
 		resource: 'customerAddress',
 		operation: 'update',
 		customerAddressId: String(address.Id),
-		additionalFields: { Company: 'Neu GmbH', Street: 'Weg', Housenumber: '2', Zip: '01067', City: 'Dresden', CountryCode: 'DE' },
+		additionalFields: {
+			Company: 'Neu GmbH',
+			Street: 'Weg',
+			Housenumber: '2',
+			Zip: '01067',
+			City: 'Dresden',
+			CountryCode: 'DE',
+		},
 	});
 	assert.equal(updated.error, undefined, updated.error?.message);
 	const [request] = ofEndpoint('customerAddress.update');
 	assert.equal(request.method, 'PUT');
 	assert.equal(request.path, `/customer-addresses/${address.Id}`);
-	assert.deepEqual(request.body, { Company: 'Neu GmbH', Street: 'Weg', Housenumber: '2', Zip: '01067', City: 'Dresden', CountryCode: 'DE' });
+	assert.deepEqual(request.body, {
+		Company: 'Neu GmbH',
+		Street: 'Weg',
+		Housenumber: '2',
+		Zip: '01067',
+		City: 'Dresden',
+		CountryCode: 'DE',
+	});
 	assert.equal(updated.items[0].json.City, 'Dresden');
 });

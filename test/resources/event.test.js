@@ -22,9 +22,16 @@ test('the event type list offers the known Billbee types by name', () => {
 	const typeId = filters.options.find((o) => o.name === 'typeId');
 	assert.equal(typeId.type, 'multiOptions');
 	assert.equal(typeId.options.length, 77);
-	assert.deepEqual(typeId.options.find((o) => o.value === 12), { name: 'Order Shipped (12)', value: 12 });
+	assert.deepEqual(
+		typeId.options.find((o) => o.value === 12),
+		{ name: 'Order Shipped (12)', value: 12 },
+	);
 	const names = typeId.options.map((o) => o.name);
-	assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), 'sorted by name');
+	assert.deepEqual(
+		names,
+		[...names].sort((a, b) => a.localeCompare(b)),
+		'sorted by name',
+	);
 });
 
 test('getAll: several event types go out as repeated typeId keys, with the date window and the order', async () => {
@@ -35,7 +42,11 @@ test('getAll: several event types go out as repeated typeId keys, with the date 
 		operation: 'getAll',
 		returnAll: false,
 		limit: 10,
-		filters: { typeId: [12, 13], orderId: String(order.BillBeeOrderId), minDate: '2025-01-01T00:00:00' },
+		filters: {
+			typeId: [12, 13],
+			orderId: String(order.BillBeeOrderId),
+			minDate: '2025-01-01T00:00:00',
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const sent = requests((r) => r.endpoint === 'event.getAll');
@@ -45,8 +56,15 @@ test('getAll: several event types go out as repeated typeId keys, with the date 
 	assert.match(rawQuery, /typeId=12&typeId=13/);
 	assert.equal(query.orderId, String(order.BillBeeOrderId));
 	assert.equal(query.minDate, '2025-01-01T00:00:00');
-	assert.ok(Math.abs(Date.parse(query.maxDate) - before) < 60_000, `maxDate ${query.maxDate} is frozen to now`);
-	assert.deepEqual(items.map((i) => i.json.TypeId).sort(), [12, 13], 'paid and shipped events of that order');
+	assert.ok(
+		Math.abs(Date.parse(query.maxDate) - before) < 60_000,
+		`maxDate ${query.maxDate} is frozen to now`,
+	);
+	assert.deepEqual(
+		items.map((i) => i.json.TypeId).sort(),
+		[12, 13],
+		'paid and shipped events of that order',
+	);
 	for (const item of items) assert.equal(String(item.json.OrderId), String(order.BillBeeOrderId));
 });
 
@@ -58,5 +76,9 @@ test('getAll: a third listing of page 1 within the hour is not sent; the error s
 	const third = await run({ resource: 'event', operation: 'getAll', returnAll: false, limit: 2 });
 	assert.ok(third.error);
 	assert.match(third.error.message, /two event listings per page per hour/);
-	assert.equal(requests((r) => r.endpoint === 'event.getAll').length, 2, 'no third call reached Billbee');
+	assert.equal(
+		requests((r) => r.endpoint === 'event.getAll').length,
+		2,
+		'no third call reached Billbee',
+	);
 });

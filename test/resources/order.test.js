@@ -22,7 +22,9 @@ test.beforeEach(() => {
 const byNumber = (value) => ({ __rl: true, mode: 'externalReference', value });
 const byId = (value) => ({ __rl: true, mode: 'id', value: String(value) });
 /** An order whose order number differs from its external ID, so the path shows which one was used. */
-const numberedOrder = () => sandbox.data.orders.find((o) => o.OrderNumber && o.OrderNumber !== o.Id) ?? sandbox.data.orders[1];
+const numberedOrder = () =>
+	sandbox.data.orders.find((o) => o.OrderNumber && o.OrderNumber !== o.Id) ??
+	sandbox.data.orders[1];
 const orderById = (id) => sandbox.data.orders.find((o) => String(o.BillBeeOrderId) === String(id));
 
 test('create: typed fields, addresses and items become the exact Order body, ids as raw digits', async () => {
@@ -52,11 +54,32 @@ test('create: typed fields, addresses and items become the exact Order body, ids
 				CountryISO2: 'DE',
 				Email: 'erika@example.com',
 			},
-			ShippingAddress: { Company: 'Lager "Nord"', Street: 'Am Hafen', HouseNumber: '1a', Zip: '20457', City: 'Hamburg', CountryISO2: 'DE' },
+			ShippingAddress: {
+				Company: 'Lager "Nord"',
+				Street: 'Am Hafen',
+				HouseNumber: '1a',
+				Zip: '20457',
+				City: 'Hamburg',
+				CountryISO2: 'DE',
+			},
 			OrderItems: {
 				item: [
-					{ sku: samples.sku, title: 'T-Shirt rot L', billbeeProductId: String(samples.productId), Quantity: 2, TotalPrice: 39.8, TaxIndex: 1 },
-					{ ean: samples.ean, title: 'Gutschein', Quantity: 1, TotalPrice: -5, TaxIndex: 2, IsCoupon: true },
+					{
+						sku: samples.sku,
+						title: 'T-Shirt rot L',
+						billbeeProductId: String(samples.productId),
+						Quantity: 2,
+						TotalPrice: 39.8,
+						TaxIndex: 1,
+					},
+					{
+						ean: samples.ean,
+						title: 'Gutschein',
+						Quantity: 1,
+						TotalPrice: -5,
+						TaxIndex: 2,
+						IsCoupon: true,
+					},
 				],
 			},
 			Buyer: { Email: 'erika@example.com', Nick: 'erika_m' },
@@ -89,7 +112,15 @@ test('create: typed fields, addresses and items become the exact Order body, ids
 			Street: 'Hauptstraße',
 			Zip: '10115',
 		},
-		ShippingAddress: { City: 'Hamburg', Company: 'Lager "Nord"', CountryISO2: 'DE', HouseNumber: '1a', Street: 'Am Hafen', Zip: '20457', Line2: 'Tor 3' },
+		ShippingAddress: {
+			City: 'Hamburg',
+			Company: 'Lager "Nord"',
+			CountryISO2: 'DE',
+			HouseNumber: '1a',
+			Street: 'Am Hafen',
+			Zip: '20457',
+			Line2: 'Tor 3',
+		},
 		OrderItems: [
 			{
 				Product: { SKU: samples.sku, Title: 'T-Shirt rot L', BillbeeId: samples.productId },
@@ -99,7 +130,14 @@ test('create: typed fields, addresses and items become the exact Order body, ids
 				Discount: 0,
 				IsCoupon: false,
 			},
-			{ Product: { Title: 'Gutschein', EAN: samples.ean }, Quantity: 1, TotalPrice: -5, TaxIndex: 2, Discount: 0, IsCoupon: true },
+			{
+				Product: { Title: 'Gutschein', EAN: samples.ean },
+				Quantity: 1,
+				TotalPrice: -5,
+				TaxIndex: 2,
+				Discount: 0,
+				IsCoupon: true,
+			},
 		],
 		Buyer: { Email: 'erika@example.com', Nick: 'erika_m' },
 		Tags: ['vip', 'gift'],
@@ -135,7 +173,11 @@ test('create: the deprecated shopId query option is still sent exactly', async (
 
 test('get by order number: one call to findbyextref, no lookup first', async () => {
 	const order = numberedOrder();
-	const { items, error } = await run({ resource: 'order', operation: 'get', orderId: byNumber(order.OrderNumber) });
+	const { items, error } = await run({
+		resource: 'order',
+		operation: 'get',
+		orderId: byNumber(order.OrderNumber),
+	});
 	assert.equal(error, undefined, error?.message);
 	const sent = requests();
 	assert.equal(sent.length, 1);
@@ -192,7 +234,11 @@ test('update via order number: looks up the ID, then one PATCH with only the cho
 });
 
 test('update without any field fails before sending anything', async () => {
-	const { error } = await run({ resource: 'order', operation: 'patch', orderId: byId(samples.orderId) });
+	const { error } = await run({
+		resource: 'order',
+		operation: 'patch',
+		orderId: byId(samples.orderId),
+	});
 	assert.ok(error);
 	assert.match(error.message, /Nothing to change/);
 	assert.equal(requests().length, 0);
@@ -201,13 +247,21 @@ test('update without any field fails before sending anything', async () => {
 test('change state: NewStateId from the dropdown goes into the body', async () => {
 	const order = sandbox.data.orders.find((o) => o.State !== 4);
 	const id = String(order.BillBeeOrderId);
-	const { items, error } = await run({ resource: 'order', operation: 'changeState', orderId: byId(id), NewStateId: 4 });
+	const { items, error } = await run({
+		resource: 'order',
+		operation: 'changeState',
+		orderId: byId(id),
+		NewStateId: 4,
+	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = requests();
 	assert.equal(request.method, 'PUT');
 	assert.equal(request.path, `/orders/${id}/orderstate`);
 	assert.equal(request.rawBody, '{"NewStateId":4}');
-	assert.deepEqual(items.map((i) => i.json), [{ success: true }]);
+	assert.deepEqual(
+		items.map((i) => i.json),
+		[{ success: true }],
+	);
 	assert.equal(orderById(id).State, 4);
 });
 
@@ -227,7 +281,10 @@ test('create invoice with Download PDF: a binary PDF named after the invoice num
 	const [request] = requests();
 	assert.equal(request.method, 'POST');
 	assert.equal(request.path, `/orders/CreateInvoice/${id}`);
-	assert.deepEqual(request.query, { templateId: String(samples.layoutId), includeInvoicePdf: 'true' });
+	assert.deepEqual(request.query, {
+		templateId: String(samples.layoutId),
+		includeInvoicePdf: 'true',
+	});
 
 	assert.equal(items.length, 1);
 	const { json, binary } = items[0];
@@ -236,7 +293,10 @@ test('create invoice with Download PDF: a binary PDF named after the invoice num
 	assert.ok(binary?.invoice, 'binary property "invoice" exists');
 	assert.equal(binary.invoice.mimeType, 'application/pdf');
 	assert.equal(binary.invoice.fileName, `invoice-${invoiceNumber}.pdf`);
-	assert.equal(Buffer.from(binary.invoice.data, 'base64').subarray(0, 5).toString('latin1'), '%PDF-');
+	assert.equal(
+		Buffer.from(binary.invoice.data, 'base64').subarray(0, 5).toString('latin1'),
+		'%PDF-',
+	);
 });
 
 test('create invoice without Download PDF: the JSON as Billbee returns it, no PDF requested', async () => {
@@ -301,7 +361,10 @@ test('get many: state and shop filters are sent as repeated query keys, ids exac
 	assert.equal(request.query.pageSize, '20');
 
 	const expected = sandbox.data.orders.filter(
-		(o) => [3, 4].includes(o.State) && shops.includes(String(o.Seller.BillbeeShopId)) && o.Tags.some((t) => t.toLowerCase() === 'vip'),
+		(o) =>
+			[3, 4].includes(o.State) &&
+			shops.includes(String(o.Seller.BillbeeShopId)) &&
+			o.Tags.some((t) => t.toLowerCase() === 'vip'),
 	);
 	assert.ok(items.length > 0, 'the filter matches some seeded orders');
 	assert.equal(items.length, Math.min(20, expected.length));
@@ -325,8 +388,16 @@ test('get many: shop IDs from an expression as "a, b" are split into exact repea
 	assert.equal(request.query.orderStateId, '3');
 
 	sandbox.clearLog();
-	const wrong = await run({ resource: 'order', operation: 'getAll', limit: 3, filters: { shopId: '={{ "Amazon DE" }}' } });
-	assert.match(wrong.error.message, /^Shop Names or IDs \(shopId\): "Amazon DE" is not a whole number/);
+	const wrong = await run({
+		resource: 'order',
+		operation: 'getAll',
+		limit: 3,
+		filters: { shopId: '={{ "Amazon DE" }}' },
+	});
+	assert.match(
+		wrong.error.message,
+		/^Shop Names or IDs \(shopId\): "Amazon DE" is not a whole number/,
+	);
 	assert.equal(requests().length, 0);
 });
 
@@ -348,7 +419,11 @@ test('get invoices: shop filter repeated and the max invoice date frozen for pag
 });
 
 test('a required field left empty by an expression names the field and sends nothing', async () => {
-	const { error } = await run({ resource: 'order', operation: 'create', CreatedAt: '={{ $json.orderDate }}' });
+	const { error } = await run({
+		resource: 'order',
+		operation: 'create',
+		CreatedAt: '={{ $json.orderDate }}',
+	});
 	assert.ok(error);
 	// n8n's declarative routing hands errors from request building on as NodeApiError; the message is ours.
 	assert.ok(['NodeOperationError', 'NodeApiError'].includes(error.name), error.name);
@@ -366,7 +441,11 @@ test('invalid JSON names the JSON field and sends nothing', async () => {
 	assert.ok(broken.error);
 	assert.match(broken.error.message, /^Additional Fields \(JSON\) is not valid JSON/);
 
-	const multiple = await run({ resource: 'order', operation: 'createMultiple', jsonBody: '[{"CreatedAt": }]' });
+	const multiple = await run({
+		resource: 'order',
+		operation: 'createMultiple',
+		jsonBody: '[{"CreatedAt": }]',
+	});
 	assert.match(multiple.error.message, /^Body \(JSON\) is not valid JSON/);
 
 	const badId = await run({
@@ -375,7 +454,10 @@ test('invalid JSON names the JSON field and sends nothing', async () => {
 		CreatedAt: '2025-06-01',
 		additionalFields: { ApiAccountId: 'Amazon DE' },
 	});
-	assert.match(badId.error.message, /^Shop Name or ID \(ApiAccountId\): "Amazon DE" is not a whole number/);
+	assert.match(
+		badId.error.message,
+		/^Shop Name or ID \(ApiAccountId\): "Amazon DE" is not a whole number/,
+	);
 	assert.equal(requests().length, 0);
 });
 
@@ -415,9 +497,19 @@ test('send message: one subject and text become Billbee language lists', async (
 test('tags: add sends the list, set with an empty list removes all tags', async () => {
 	const order = sandbox.data.orders.find((o) => o.Tags.length > 0);
 	const id = String(order.BillBeeOrderId);
-	const added = await run({ resource: 'order', operation: 'addTags', orderId: byId(id), Tags: 'urgent, "B" stock' });
+	const added = await run({
+		resource: 'order',
+		operation: 'addTags',
+		orderId: byId(id),
+		Tags: 'urgent, "B" stock',
+	});
 	assert.equal(added.error, undefined, added.error?.message);
-	const cleared = await run({ resource: 'order', operation: 'setTags', orderId: byId(id), Tags: '' });
+	const cleared = await run({
+		resource: 'order',
+		operation: 'setTags',
+		orderId: byId(id),
+		Tags: '',
+	});
 	assert.equal(cleared.error, undefined, cleared.error?.message);
 	const sent = requests();
 	assert.deepEqual(
@@ -437,7 +529,11 @@ test('add shipment: provider from the dropdown is sent as an exact number', asyn
 		operation: 'addShipment',
 		orderId: byId(id),
 		ShippingId: '00340434161094015902',
-		additionalFields: { ShippingProviderId: String(samples.shippingProviderId), ShipmentType: 0, CarrierId: 2 },
+		additionalFields: {
+			ShippingProviderId: String(samples.shippingProviderId),
+			ShipmentType: 0,
+			CarrierId: 2,
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = requests();
@@ -469,5 +565,8 @@ test('parse placeholders only reads, so it runs in read-only mode', async () => 
 		readOnlyMode: true,
 	});
 	assert.match(blocked.error.message, /Read-only mode is on/);
-	assert.deepEqual(requests().map((r) => r.endpoint), ['order.parsePlaceholders']);
+	assert.deepEqual(
+		requests().map((r) => r.endpoint),
+		['order.parsePlaceholders'],
+	);
 });

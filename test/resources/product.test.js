@@ -28,33 +28,61 @@ const product = (index) => sandbox.data.products[index];
 const calls = (endpoint) => sandbox.log.filter((r) => r.endpoint === endpoint);
 const endpoints = () => sandbox.log.map((r) => r.endpoint);
 
-
 test('every operation that works on one product takes it through the product locator (ID, SKU, EAN)', () => {
 	const { properties } = new Billbee().description;
-	const operations = ['get', 'patch', 'delete', 'getReservedAmount', 'getImages', 'putImages', 'getProductImage', 'putImage', 'deleteProductImage'];
+	const operations = [
+		'get',
+		'patch',
+		'delete',
+		'getReservedAmount',
+		'getImages',
+		'putImages',
+		'getProductImage',
+		'putImage',
+		'deleteProductImage',
+	];
 	for (const operation of operations) {
 		const shown = properties.filter(
-			(p) => p.displayOptions?.show?.resource?.includes('product') && p.displayOptions.show.operation?.includes(operation),
+			(p) =>
+				p.displayOptions?.show?.resource?.includes('product') &&
+				p.displayOptions.show.operation?.includes(operation),
 		);
 		const locator = shown.find((p) => p.name === 'productId');
 		assert.ok(locator, `${operation} has productId`);
 		assert.equal(locator.type, 'resourceLocator', operation);
 		assert.equal(locator.required, true, operation);
-		assert.deepEqual(locator.modes.map((m) => m.name), ['id', 'sku', 'ean'], operation);
+		assert.deepEqual(
+			locator.modes.map((m) => m.name),
+			['id', 'sku', 'ean'],
+			operation,
+		);
 	}
-	const operation = properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes('product'));
+	const operation = properties.find(
+		(p) => p.name === 'operation' && p.displayOptions.show.resource.includes('product'),
+	);
 	for (const value of ['delete', 'deleteImage', 'deleteImages', 'deleteProductImage']) {
-		assert.match(operation.options.find((o) => o.value === value).description, /Destructive/, value);
+		assert.match(
+			operation.options.find((o) => o.value === value).description,
+			/Destructive/,
+			value,
+		);
 	}
 	for (const value of ['get', 'getAll', 'create', 'patch', 'updateStock', 'updateStockMultiple']) {
-		assert.ok(!/Destructive/.test(operation.options.find((o) => o.value === value).description), value);
+		assert.ok(
+			!/Destructive/.test(operation.options.find((o) => o.value === value).description),
+			value,
+		);
 	}
 });
 
 test('get by SKU: one call, the SKU in the path and lookupBy=sku', async () => {
 	const wanted = product(4);
 	wanted.SKU = 'SHIRT RED-L'; // a space must be encoded, not cut
-	const { items, error } = await run({ resource: 'product', operation: 'get', productId: bySku('SHIRT RED-L') });
+	const { items, error } = await run({
+		resource: 'product',
+		operation: 'get',
+		productId: bySku('SHIRT RED-L'),
+	});
 	assert.equal(error, undefined, error?.message);
 	assert.deepEqual(endpoints(), ['product.get']);
 	const [request] = sandbox.log;
@@ -67,7 +95,11 @@ test('get by SKU: one call, the SKU in the path and lookupBy=sku', async () => {
 
 test('get by EAN: one call, the EAN in the path and lookupBy=ean', async () => {
 	const wanted = product(9);
-	const { items, error } = await run({ resource: 'product', operation: 'get', productId: byEan(wanted.EAN) });
+	const { items, error } = await run({
+		resource: 'product',
+		operation: 'get',
+		productId: byEan(wanted.EAN),
+	});
 	assert.equal(error, undefined, error?.message);
 	assert.deepEqual(endpoints(), ['product.get']);
 	assert.equal(sandbox.log[0].path, `/products/${wanted.EAN}`);
@@ -79,7 +111,11 @@ test('get by EAN: one call, the EAN in the path and lookupBy=ean', async () => {
 test('get by Billbee ID keeps all digits above 2^53 and sends no lookupBy', async () => {
 	const wanted = product(2);
 	assert.ok(wanted.Id > TWO_POW_53);
-	const { items, error } = await run({ resource: 'product', operation: 'get', productId: byId(wanted.Id) });
+	const { items, error } = await run({
+		resource: 'product',
+		operation: 'get',
+		productId: byId(wanted.Id),
+	});
 	assert.equal(error, undefined, error?.message);
 	assert.equal(sandbox.log[0].path, `/products/${wanted.Id}`);
 	assert.deepEqual(sandbox.log[0].query, {});
@@ -87,7 +123,11 @@ test('get by Billbee ID keeps all digits above 2^53 and sends no lookupBy', asyn
 });
 
 test('an unknown SKU fails with Billbee’s 404, after one call', async () => {
-	const { error } = await run({ resource: 'product', operation: 'get', productId: bySku('NO-SUCH-SKU') });
+	const { error } = await run({
+		resource: 'product',
+		operation: 'get',
+		productId: bySku('NO-SUCH-SKU'),
+	});
 	assert.ok(error, 'the node fails');
 	assert.match(`${error.message} ${error.description ?? ''}`, /not found|404/i);
 	assert.deepEqual(endpoints(), ['product.get']);
@@ -107,7 +147,12 @@ test('update (patch) by SKU: one lookup, then PATCH to the exact ID with the typ
 			StockWarning: 4,
 			IsDeactivated: true,
 			Category2: String(category.Id),
-			Title: { item: [{ Text: 'Becher „Nord“', LanguageCode: 'DE' }, { Text: 'Mug "North"', LanguageCode: 'EN' }] },
+			Title: {
+				item: [
+					{ Text: 'Becher „Nord“', LanguageCode: 'DE' },
+					{ Text: 'Mug "North"', LanguageCode: 'EN' },
+				],
+			},
 		},
 		additionalFieldsJson: '{"Tags": [{"Text": "sale", "LanguageCode": "DE"}]}',
 	});
@@ -129,7 +174,10 @@ test('update (patch) by SKU: one lookup, then PATCH to the exact ID with the typ
 		IsDeactivated: true,
 		Tags: [{ Text: 'sale', LanguageCode: 'DE' }],
 	});
-	assert.ok(patch.rawBody.includes(`"Category2":{"Id":${category.Id}}`), 'the category ID is a raw JSON number');
+	assert.ok(
+		patch.rawBody.includes(`"Category2":{"Id":${category.Id}}`),
+		'the category ID is a raw JSON number',
+	);
 	assert.equal(target.Price, 24.9, 'the sandbox applied the patch');
 	assert.equal(String(items[0].json.Id), id);
 });
@@ -142,7 +190,12 @@ test('create sends exactly the typed fields, the category from the dropdown and 
 	const { items, error } = await run({
 		resource: 'product',
 		operation: 'create',
-		Title: { item: [{ Text: 'Bio-Kaffee 500 g', LanguageCode: 'DE' }, { Text: 'Organic coffee 500 g', LanguageCode: 'EN' }] },
+		Title: {
+			item: [
+				{ Text: 'Bio-Kaffee 500 g', LanguageCode: 'DE' },
+				{ Text: 'Organic coffee 500 g', LanguageCode: 'EN' },
+			],
+		},
 		Price: 12.9,
 		VatIndex: 2,
 		Vat1Rate: 19,
@@ -196,7 +249,10 @@ test('create names the field whose value is wrong and sends nothing', async () =
 
 test('update stock in the stock location chosen from the dropdown', async () => {
 	const stocks = await dropdown('getStocks');
-	assert.deepEqual(stocks.map((s) => s.name), ['Hauptlager', 'Außenlager "Nord"']);
+	assert.deepEqual(
+		stocks.map((s) => s.name),
+		['Hauptlager', 'Außenlager "Nord"'],
+	);
 	const north = stocks[1];
 	const target = product(3);
 	const defaultBefore = target.StockCurrent;
@@ -210,7 +266,10 @@ test('update stock in the stock location chosen from the dropdown', async () => 
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = calls('product.updateStock');
-	assert.equal(request.rawBody, `{"Sku":"${target.SKU}","NewQuantity":17,"StockId":${north.value},"Reason":"Inventur"}`);
+	assert.equal(
+		request.rawBody,
+		`{"Sku":"${target.SKU}","NewQuantity":17,"StockId":${north.value},"Reason":"Inventur"}`,
+	);
 	const entry = target.Stocks.find((s) => String(s.StockId) === north.value);
 	assert.equal(entry.StockCurrent, 17, 'the chosen stock changed');
 	assert.equal(target.StockCurrent, defaultBefore, 'the default stock did not');
@@ -228,7 +287,10 @@ test('update stock code sends SKU, code and the chosen stock', async () => {
 		additionalFields: { StockId: stockId },
 	});
 	assert.equal(error, undefined, error?.message);
-	assert.equal(calls('product.updateStockCode')[0].rawBody, `{"Sku":"${target.SKU}","StockCode":"R7-F3","StockId":${stockId}}`);
+	assert.equal(
+		calls('product.updateStockCode')[0].rawBody,
+		`{"Sku":"${target.SKU}","StockCode":"R7-F3","StockId":${stockId}}`,
+	);
 	assert.equal(target.StockCode, 'R7-F3');
 });
 
@@ -257,7 +319,10 @@ test('bulk stock: 300 items go out in 2 calls (250 + 50) and come back as 300 re
 
 	const sent = calls('product.updateStockMultiple');
 	assert.equal(sent.length, 2);
-	assert.deepEqual(sent.map((r) => r.body.length), [250, 50]);
+	assert.deepEqual(
+		sent.map((r) => r.body.length),
+		[250, 50],
+	);
 	assert.deepEqual(
 		sent.flatMap((r) => r.body.map((u) => u.Sku)),
 		input.map((i) => i.json.sku),
@@ -281,7 +346,10 @@ test('bulk stock: 300 items go out in 2 calls (250 + 50) and come back as 300 re
 });
 
 test('bulk stock in read-only mode fails before sending anything', async () => {
-	const { items, error } = await run({ ...BULK_PARAMETERS, readOnlyMode: true }, { items: bulkItems() });
+	const { items, error } = await run(
+		{ ...BULK_PARAMETERS, readOnlyMode: true },
+		{ items: bulkItems() },
+	);
 	assert.ok(error, 'the node fails');
 	assert.equal(error.name, 'NodeOperationError');
 	assert.match(error.message, /Read-only mode is on: POST \/products\/updatestockmultiple/);
@@ -291,7 +359,12 @@ test('bulk stock in read-only mode fails before sending anything', async () => {
 
 test('delete is refused in read-only mode and the product stays', async () => {
 	const target = product(6);
-	const { error } = await run({ resource: 'product', operation: 'delete', productId: byId(target.Id), readOnlyMode: true });
+	const { error } = await run({
+		resource: 'product',
+		operation: 'delete',
+		productId: byId(target.Id),
+		readOnlyMode: true,
+	});
 	assert.ok(error, 'the node fails');
 	assert.match(error.message, /Read-only mode is on: DELETE \/products\/\{id\}/);
 	assert.deepEqual(endpoints(), []);
@@ -300,7 +373,11 @@ test('delete is refused in read-only mode and the product stays', async () => {
 
 test('delete by EAN: one lookup, then DELETE of the exact ID', async () => {
 	const target = product(8);
-	const { items, error } = await run({ resource: 'product', operation: 'delete', productId: byEan(target.EAN) });
+	const { items, error } = await run({
+		resource: 'product',
+		operation: 'delete',
+		productId: byEan(target.EAN),
+	});
 	assert.equal(error, undefined, error?.message);
 	assert.deepEqual(endpoints(), ['product.get', 'product.delete']);
 	assert.deepEqual(sandbox.log[0].query, { lookupBy: 'ean' });
@@ -313,14 +390,23 @@ test('reserved amount: SKU and ID go into the query, an EAN is resolved to the I
 	const target = product(1);
 	const stockId = String(sandbox.data.stocks[1].Id);
 
-	let result = await run({ resource: 'product', operation: 'getReservedAmount', productId: bySku(target.SKU), options: { stockId } });
+	let result = await run({
+		resource: 'product',
+		operation: 'getReservedAmount',
+		productId: bySku(target.SKU),
+		options: { stockId },
+	});
 	assert.equal(result.error, undefined, result.error?.message);
 	assert.deepEqual(endpoints(), ['product.getReservedAmount']);
 	assert.deepEqual(sandbox.log[0].query, { id: target.SKU, lookupBy: 'sku', stockId });
 	assert.equal(typeof result.items[0].json.ReservedAmount, 'number');
 
 	sandbox.clearLog();
-	result = await run({ resource: 'product', operation: 'getReservedAmount', productId: byEan(target.EAN) });
+	result = await run({
+		resource: 'product',
+		operation: 'getReservedAmount',
+		productId: byEan(target.EAN),
+	});
 	assert.equal(result.error, undefined, result.error?.message);
 	assert.deepEqual(endpoints(), ['product.get', 'product.getReservedAmount']);
 	assert.deepEqual(sandbox.log[0].query, { lookupBy: 'ean' });
@@ -333,14 +419,23 @@ test('reserved amount: SKU and ID go into the query, an EAN is resolved to the I
 		{ items: [{ json: { key: 'SKU-1001' } }] },
 	);
 	assert.ok(result.error, 'a SKU in ID mode is refused');
-	assert.match(result.error.message, /Product \(productId\): "SKU-1001" is not a Billbee product ID/);
+	assert.match(
+		result.error.message,
+		/Product \(productId\): "SKU-1001" is not a Billbee product ID/,
+	);
 	assert.deepEqual(endpoints(), []);
 });
 
 test('delete images sends the IDs as a bare JSON array of exact numbers', async () => {
-	const [first, second] = sandbox.data.products.flatMap((p) => p.Images).map((image) => String(image.Id));
+	const [first, second] = sandbox.data.products
+		.flatMap((p) => p.Images)
+		.map((image) => String(image.Id));
 	const missing = '9007200054799999';
-	const { items, error } = await run({ resource: 'product', operation: 'deleteImages', imageIds: `${first}, ${second},${missing}` });
+	const { items, error } = await run({
+		resource: 'product',
+		operation: 'deleteImages',
+		imageIds: `${first}, ${second},${missing}`,
+	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = calls('product.deleteImages');
 	assert.equal(request.rawBody, `[${first},${second},${missing}]`);
@@ -348,7 +443,11 @@ test('delete images sends the IDs as a bare JSON array of exact numbers', async 
 	assert.deepEqual(items[0].json.NotFound.map(String), [missing]);
 
 	sandbox.clearLog();
-	const wrong = await run({ resource: 'product', operation: 'deleteImages', imageIds: `${first}, abc` });
+	const wrong = await run({
+		resource: 'product',
+		operation: 'deleteImages',
+		imageIds: `${first}, abc`,
+	});
 	assert.match(wrong.error.message, /Image IDs \(imageIds\): "abc" is not a whole number/);
 	assert.deepEqual(endpoints(), []);
 });
@@ -376,7 +475,10 @@ test('add or replace images by SKU: typed image list as the array body, replace 
 		{ Url: 'https://shop.example.com/img/a.jpg', IsDefault: true },
 		{ Url: 'https://shop.example.com/img/b.jpg', IsDefault: false, Position: 2 },
 	]);
-	assert.deepEqual(target.Images.map((i) => i.Url), ['https://shop.example.com/img/a.jpg', 'https://shop.example.com/img/b.jpg']);
+	assert.deepEqual(
+		target.Images.map((i) => i.Url),
+		['https://shop.example.com/img/a.jpg', 'https://shop.example.com/img/b.jpg'],
+	);
 	assert.equal(items.length, 2);
 });
 
@@ -388,7 +490,11 @@ test('get many products: ID range as exact digits, date as ISO, Limit as page si
 		operation: 'getAll',
 		returnAll: false,
 		limit: 5,
-		filters: { minimumBillBeeArticleId: low, maximumBillBeeArticleId: high, minCreatedAt: '2020-01-01T00:00:00' },
+		filters: {
+			minimumBillBeeArticleId: low,
+			maximumBillBeeArticleId: high,
+			minCreatedAt: '2020-01-01T00:00:00',
+		},
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = calls('product.getAll');
@@ -399,7 +505,10 @@ test('get many products: ID range as exact digits, date as ISO, Limit as page si
 		page: '1',
 		pageSize: '5',
 	});
-	assert.deepEqual(items.map((i) => String(i.json.Id)), sandbox.data.products.slice(3, 8).map((p) => String(p.Id)));
+	assert.deepEqual(
+		items.map((i) => String(i.json.Id)),
+		sandbox.data.products.slice(3, 8).map((p) => String(p.Id)),
+	);
 });
 
 test('get custom field with the definition chosen from the dropdown', async () => {
@@ -407,7 +516,11 @@ test('get custom field with the definition chosen from the dropdown', async () =
 	const size = definitions.find((d) => d.name === 'Größe');
 	assert.ok(size);
 	sandbox.clearLog();
-	const { items, error } = await run({ resource: 'product', operation: 'getCustomField', customFieldId: size.value });
+	const { items, error } = await run({
+		resource: 'product',
+		operation: 'getCustomField',
+		customFieldId: size.value,
+	});
 	assert.equal(error, undefined, error?.message);
 	assert.equal(calls('product.getCustomField')[0].path, `/products/custom-fields/${size.value}`);
 	assert.equal(items[0].json.Name, 'Größe');

@@ -25,7 +25,14 @@ test('createAccount: e-mail, accepted terms, address object and VAT settings', a
 			DefaultVatIndex: 1,
 			Vat1Rate: 19,
 			Vat2Rate: 7,
-			Address: { Company: 'Neuer Shop UG', Name: 'Nina Neu', Address1: 'Marktplatz 1', Zip: '04109', City: 'Leipzig', Country: 'DE' },
+			Address: {
+				Company: 'Neuer Shop UG',
+				Name: 'Nina Neu',
+				Address1: 'Marktplatz 1',
+				Zip: '04109',
+				City: 'Leipzig',
+				Country: 'DE',
+			},
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -33,7 +40,14 @@ test('createAccount: e-mail, accepted terms, address object and VAT settings', a
 	assert.deepEqual(request.body, {
 		EMail: 'new-shop@example.com',
 		AcceptTerms: true,
-		Address: { Company: 'Neuer Shop UG', Name: 'Nina Neu', Address1: 'Marktplatz 1', Zip: '04109', City: 'Leipzig', Country: 'DE' },
+		Address: {
+			Company: 'Neuer Shop UG',
+			Name: 'Nina Neu',
+			Address1: 'Marktplatz 1',
+			Zip: '04109',
+			City: 'Leipzig',
+			Country: 'DE',
+		},
 		DefaultCurrency: 'EUR',
 		DefaultVatMode: 1,
 		DefaultVatIndex: 1,
@@ -45,7 +59,12 @@ test('createAccount: e-mail, accepted terms, address object and VAT settings', a
 });
 
 test('createAccount without accepted terms: Billbee refuses, and the error says why', async () => {
-	const { error } = await run({ resource: 'provisioning', operation: 'createAccount', EMail: 'other@example.com', AcceptTerms: false });
+	const { error } = await run({
+		resource: 'provisioning',
+		operation: 'createAccount',
+		EMail: 'other@example.com',
+		AcceptTerms: false,
+	});
 	assert.ok(error);
 	assert.match(`${error.message} ${error.description ?? ''}`, /terms/i);
 });

@@ -35,7 +35,10 @@ test('search runs in read-only mode because it only reads, and sends the typed S
 	const { Products, Orders, Customers } = items[0].json;
 	assert.deepEqual(Orders, []);
 	assert.deepEqual(Customers, []);
-	assert.ok(Products.some((p) => p.SKU === sku), `found ${sku}`);
+	assert.ok(
+		Products.some((p) => p.SKU === sku),
+		`found ${sku}`,
+	);
 });
 
 test('several kinds at once and a search mode from the list', async () => {
@@ -51,14 +54,25 @@ test('several kinds at once and a search mode from the list', async () => {
 	const [request] = ofEndpoint('search.search');
 	assert.deepEqual(request.body.Type, ['customer', 'order']);
 	assert.equal(request.body.SearchMode, 1);
-	assert.ok(items[0].json.Customers.some((c) => String(c.Id) === String(customer.Id)), 'any word matches in OR mode');
+	assert.ok(
+		items[0].json.Customers.some((c) => String(c.Id) === String(customer.Id)),
+		'any word matches in OR mode',
+	);
 });
 
 test('without a kind to search in, n8n or the node names the field, and nothing is sent', async () => {
 	// Left empty in the form: n8n itself flags the required parameter before running.
-	await assert.rejects(run({ resource: 'search', operation: 'search', Type: [], Term: 'SKU-1001' }), /"Search In" is required|workflow has issues/); // n8n 2.x names the field, 1.x reports an issue
+	await assert.rejects(
+		run({ resource: 'search', operation: 'search', Type: [], Term: 'SKU-1001' }),
+		/"Search In" is required|workflow has issues/,
+	); // n8n 2.x names the field, 1.x reports an issue
 	// Empty through an expression (e.g. from an AI agent): the node names the field.
-	const { error } = await run({ resource: 'search', operation: 'search', Type: '={{ [] }}', Term: 'SKU-1001' });
+	const { error } = await run({
+		resource: 'search',
+		operation: 'search',
+		Type: '={{ [] }}',
+		Term: 'SKU-1001',
+	});
 	assert.ok(error);
 	assert.match(error.message, /Search In \(Type\) is required/);
 	assert.equal(requests().length, 0);

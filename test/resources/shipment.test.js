@@ -16,12 +16,17 @@ test.before(async () => {
 test.after(() => sandbox.close());
 test.beforeEach(() => sandbox.reset());
 
-
 const ofEndpoint = (id) => requests((r) => r.endpoint === id);
 
 test('shipWithLabel: provider and product picked from the dropdowns end up as exact ids in the body', async () => {
-	const providers = await dropdown('getShippingProviders', { resource: 'shipment', operation: 'shipWithLabel' });
-	assert.deepEqual(providers.map((p) => p.name), ['Deutsche Post', 'DHL', 'DPD', 'UPS']);
+	const providers = await dropdown('getShippingProviders', {
+		resource: 'shipment',
+		operation: 'shipWithLabel',
+	});
+	assert.deepEqual(
+		providers.map((p) => p.name),
+		['Deutsche Post', 'DHL', 'DPD', 'UPS'],
+	);
 	const dhl = providers.find((p) => p.name === 'DHL');
 	const dhlData = sandbox.data.shippingProviders.find((p) => p.name === 'DHL');
 	assert.equal(dhl.value, String(dhlData.id));
@@ -31,7 +36,11 @@ test('shipWithLabel: provider and product picked from the dropdowns end up as ex
 		operation: 'shipWithLabel',
 		ProviderId: dhl.value,
 	});
-	assert.deepEqual(products.map((p) => p.name), ['DHL Paket', 'DHL Warenpost'], 'only the products of the chosen provider');
+	assert.deepEqual(
+		products.map((p) => p.name),
+		['DHL Paket', 'DHL Warenpost'],
+		'only the products of the chosen provider',
+	);
 	const warenpost = products.find((p) => p.name === 'DHL Warenpost');
 
 	const order = sandbox.data.orders.find((o) => o.State !== 4);
@@ -130,16 +139,23 @@ test('getAll: Created After is sent as a Billbee date, Created Before is frozen,
 	assert.equal(query.page, '1');
 	assert.equal(query.pageSize, '5');
 	assert.ok(query.createdAtMax, 'the upper bound is frozen at the first page');
-	assert.ok(Math.abs(Date.parse(query.createdAtMax) - before) < 60_000, `createdAtMax ${query.createdAtMax} is now`);
+	assert.ok(
+		Math.abs(Date.parse(query.createdAtMax) - before) < 60_000,
+		`createdAtMax ${query.createdAtMax} is now`,
+	);
 
 	assert.equal(items.length, 5);
 	const seededSince = sandbox.data.shipments.filter((s) => String(s.Created) >= since);
 	assert.ok(seededSince.length >= 5, 'the seed has enough shipments after the date');
-	for (const item of items) assert.ok(String(item.json.Created) >= since, `${item.json.Created} is after ${since}`);
+	for (const item of items)
+		assert.ok(String(item.json.Created) >= since, `${item.json.Created} is after ${since}`);
 });
 
 test('getAll: the shipping provider filter takes the dropdown value and sends the exact id', async () => {
-	const [provider] = await dropdown('getShippingProviders', { resource: 'shipment', operation: 'getAll' });
+	const [provider] = await dropdown('getShippingProviders', {
+		resource: 'shipment',
+		operation: 'getAll',
+	});
 	sandbox.clearLog();
 	const { items, error } = await run({
 		resource: 'shipment',
@@ -157,7 +173,10 @@ test('getAll: the shipping provider filter takes the dropdown value and sends th
 });
 
 test('createShipment: carrier from the dropdown, receiver address object, label as file', async () => {
-	const carriers = await dropdown('getShippingCarriers', { resource: 'shipment', operation: 'createShipment' });
+	const carriers = await dropdown('getShippingCarriers', {
+		resource: 'shipment',
+		operation: 'createShipment',
+	});
 	const dpd = carriers.find((c) => c.name === 'dpd');
 	assert.ok(dpd, `carriers: ${carriers.map((c) => c.name).join(', ')}`);
 	sandbox.clearLog();
@@ -207,11 +226,20 @@ test('shipWithLabelMultiple: the JSON list is sent as it is, big ids exact', asy
 	const order = sandbox.data.orders[7];
 	const provider = sandbox.data.shippingProviders[0];
 	const body = `[{"OrderId": ${order.BillBeeOrderId}, "ProviderId": ${provider.id}, "ProductId": ${provider.products[0].id}, "ChangeStateToSend": false}]`;
-	const { items, error } = await run({ resource: 'shipment', operation: 'shipWithLabelMultiple', jsonBody: body });
+	const { items, error } = await run({
+		resource: 'shipment',
+		operation: 'shipWithLabelMultiple',
+		jsonBody: body,
+	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('shipment.shipWithLabelMultiple');
 	assert.deepEqual(request.body, [
-		{ OrderId: order.BillBeeOrderId, ProviderId: provider.id, ProductId: provider.products[0].id, ChangeStateToSend: false },
+		{
+			OrderId: order.BillBeeOrderId,
+			ProviderId: provider.id,
+			ProductId: provider.products[0].id,
+			ChangeStateToSend: false,
+		},
 	]);
 	assert.equal(items[0].json.ItemCount, 1);
 });

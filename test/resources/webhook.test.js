@@ -20,7 +20,6 @@ test.before(async () => {
 test.after(() => sandbox.close());
 test.beforeEach(() => sandbox.reset());
 
-
 /** A local port nothing listens on, for an echo test that cannot be answered. */
 async function closedPort() {
 	const server = net.createServer();
@@ -81,7 +80,11 @@ test('create: the registration body from the form, filters picked from the dropd
 	});
 	assert.ok(!('Id' in request.body), 'no Id on create');
 
-	assert.deepEqual(sandbox.deliveries.filter((d) => d.kind === 'echo'), [], 'no echo request was made');
+	assert.deepEqual(
+		sandbox.deliveries.filter((d) => d.kind === 'echo'),
+		[],
+		'no echo request was made',
+	);
 	const hook = items[0].json;
 	assert.match(hook.Id, /^[0-9a-f]{32}$/);
 	assert.deepEqual(hook.Filters, ['order.created', 'order.shipped']);
@@ -91,7 +94,12 @@ test('create: the registration body from the form, filters picked from the dropd
 test('create: without ?noecho Billbee runs the echo test; an unreachable URL fails with its message and stores nothing', async () => {
 	const port = await closedPort();
 	const uri = `http://127.0.0.1:${port}/billbee-hook`;
-	const { error } = await run({ resource: 'webhook', operation: 'create', WebHookUri: uri, Secret: SECRET });
+	const { error } = await run({
+		resource: 'webhook',
+		operation: 'create',
+		WebHookUri: uri,
+		Secret: SECRET,
+	});
 	assert.ok(error, 'the node fails');
 	assert.match(`${error.message} ${error.description ?? ''}`, /WebHook verification failed/);
 	const echoes = sandbox.deliveries.filter((d) => d.kind === 'echo');
@@ -144,8 +152,15 @@ test('get and delete one webhook by ID', async () => {
 
 	const deleted = await run({ resource: 'webhook', operation: 'delete', webhookId: hook.Id });
 	assert.equal(deleted.error, undefined, deleted.error?.message);
-	assert.deepEqual(deleted.items.map((i) => i.json), [{ success: true }]);
-	assert.deepEqual(sandbox.data.webhooks.map((h) => h.Id), [other.Id], 'only that one is gone');
+	assert.deepEqual(
+		deleted.items.map((i) => i.json),
+		[{ success: true }],
+	);
+	assert.deepEqual(
+		sandbox.data.webhooks.map((h) => h.Id),
+		[other.Id],
+		'only that one is gone',
+	);
 });
 
 test('deleteAll is refused in read-only mode: nothing is sent and every webhook stays', async () => {
@@ -164,7 +179,10 @@ test('deleteAll deletes every registration of the account, and says so', async (
 	await createHook({ WebHookUri: 'https://other-tool.example.com/hook?noecho' });
 	const { items, error } = await run({ resource: 'webhook', operation: 'deleteAll' });
 	assert.equal(error, undefined, error?.message);
-	assert.deepEqual(items.map((i) => i.json), [{ success: true }]);
+	assert.deepEqual(
+		items.map((i) => i.json),
+		[{ success: true }],
+	);
 	assert.equal(sandbox.data.webhooks.length, 0);
 
 	const operation = new Billbee().description.properties.find(

@@ -33,7 +33,9 @@ test('digits inside strings, decimals and exponents are left alone', () => {
 });
 
 test('bigints are written back as raw JSON numbers', () => {
-	const value = parseJsonKeepingBigInts('{"BillbeeId":9007199254740993,"Sku":"123456789012345678","n":[1,18446744073709551615]}');
+	const value = parseJsonKeepingBigInts(
+		'{"BillbeeId":9007199254740993,"Sku":"123456789012345678","n":[1,18446744073709551615]}',
+	);
 	assert.equal(typeof value.BillbeeId, 'bigint');
 	assert.equal(value.Sku, '123456789012345678');
 	assert.equal(

@@ -34,7 +34,8 @@ export function documentProperties(documentName: string): INodeProperties[] {
 /** Asks Billbee for the PDF (query flag `flag`) when "Download PDF" is on. */
 export function requestPdf(flag: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options) {
-		if (this.getNodeParameter('downloadPdf', false) === true) options.qs = { ...(options.qs ?? {}), [flag]: true };
+		if (this.getNodeParameter('downloadPdf', false) === true)
+			options.qs = { ...(options.qs ?? {}), [flag]: true };
 		return options;
 	};
 }
@@ -53,13 +54,19 @@ export function pdfToBinary(numberField: string, prefix: string): PostReceiveAct
 			const json = item.json as IDataObject;
 			if (typeof json.PDFData !== 'string' || json.PDFData === '') {
 				throw new NodeApiError(this.getNode(), json as JsonObject, {
-					message: `Billbee returned no PDF for ${prefix} ${String(json[numberField] ?? '')}`.trim(),
-					description: 'The document was created, but its PDF was not in the answer. Try the PdfDownloadUrl, if present.',
+					message:
+						`Billbee returned no PDF for ${prefix} ${String(json[numberField] ?? '')}`.trim(),
+					description:
+						'The document was created, but its PDF was not in the answer. Try the PdfDownloadUrl, if present.',
 				});
 			}
 			const pdf = Buffer.from(json.PDFData, 'base64');
 			item.binary = {
-				[property]: await this.helpers.prepareBinaryData(pdf, fileName(prefix, json[numberField]), 'application/pdf'),
+				[property]: await this.helpers.prepareBinaryData(
+					pdf,
+					fileName(prefix, json[numberField]),
+					'application/pdf',
+				),
 			};
 			delete json.PDFData;
 		}

@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { parseJsonKeepingBigInts, toInt64 } from '../transport/exactJson';
 
@@ -67,10 +72,20 @@ const LOCATOR_PROPERTIES: Record<LocatorKind, INodeProperties> = {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 300000180937794',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Billbee order ID is a number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Billbee order ID is a number' },
+					},
+				],
 			},
-			{ displayName: 'Order Number (External Reference)', name: 'externalReference', type: 'string', placeholder: 'e.g. 302-1234567-1234567' },
-	],
+			{
+				displayName: 'Order Number (External Reference)',
+				name: 'externalReference',
+				type: 'string',
+				placeholder: 'e.g. 302-1234567-1234567',
+			},
+		],
 	},
 	product: {
 		displayName: 'Product',
@@ -83,11 +98,19 @@ const LOCATOR_PROPERTIES: Record<LocatorKind, INodeProperties> = {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 300000012345678',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Billbee product ID is a number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'A Billbee product ID is a number',
+						},
+					},
+				],
 			},
 			{ displayName: 'SKU', name: 'sku', type: 'string', placeholder: 'e.g. SHIRT-RED-L' },
 			{ displayName: 'EAN', name: 'ean', type: 'string', placeholder: 'e.g. 4006381333931' },
-	],
+		],
 	},
 };
 
@@ -158,9 +181,13 @@ export function toProperty(field: FieldSpec): INodeProperties {
 	} else if (field.options) {
 		property.options = field.options;
 	}
-	if (field.type === 'int64' && !field.loadOptionsMethod) property.placeholder ??= 'e.g. 300000000012345';
+	if (field.type === 'int64' && !field.loadOptionsMethod)
+		property.placeholder ??= 'e.g. 300000000012345';
 	if (field.loadOptionsDependsOn) {
-		property.typeOptions = { ...property.typeOptions, loadOptionsDependsOn: field.loadOptionsDependsOn };
+		property.typeOptions = {
+			...property.typeOptions,
+			loadOptionsDependsOn: field.loadOptionsDependsOn,
+		};
 	}
 	if (field.type === 'object') {
 		property.placeholder = 'Add Field';
@@ -169,7 +196,11 @@ export function toProperty(field: FieldSpec): INodeProperties {
 		property.placeholder = `Add ${field.label.replace(/s$/, '')}`;
 		property.typeOptions = { multipleValues: true };
 		property.options = [
-			{ displayName: field.label.replace(/s$/, ''), name: 'item', values: (field.fields ?? []).map(toProperty) },
+			{
+				displayName: field.label.replace(/s$/, ''),
+				name: 'item',
+				values: (field.fields ?? []).map(toProperty),
+			},
 		];
 	} else if (field.type === 'locator') {
 		property.modes = LOCATOR_PROPERTIES[field.locator ?? 'order'].modes;
@@ -177,7 +208,8 @@ export function toProperty(field: FieldSpec): INodeProperties {
 	return property;
 }
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME =
+	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Billbee parses ISO 8601; we send "YYYY-MM-DDTHH:mm:ss" and keep an offset only if one was given. */
 export function formatBillbeeDate(value: unknown): string | undefined {
@@ -191,7 +223,12 @@ export function formatBillbeeDate(value: unknown): string | undefined {
 	if (!match) return undefined;
 	const [, day, hm = '00:00', seconds = '00', offset] = match;
 	if (Number.isNaN(Date.parse(`${day}T${hm}:${seconds}Z`))) return undefined;
-	const zone = offset === undefined ? '' : offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+	const zone =
+		offset === undefined
+			? ''
+			: offset === 'Z'
+				? 'Z'
+				: offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
 	return `${day}T${hm}:${seconds}${zone}`;
 }
 
@@ -201,7 +238,9 @@ function isEmpty(value: unknown): boolean {
 		value === null ||
 		value === '' ||
 		(Array.isArray(value) && value.length === 0) ||
-		(typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0)
+		(typeof value === 'object' &&
+			Object.getPrototypeOf(value) === Object.prototype &&
+			Object.keys(value).length === 0)
 	);
 }
 
@@ -289,14 +328,22 @@ function convertGroup(
 }
 
 /** Parses a JSON parameter exactly (big ids keep every digit) or names the field that is wrong. */
-export function parseJsonField(ctx: IExecuteSingleFunctions, label: string, value: unknown): unknown {
+export function parseJsonField(
+	ctx: IExecuteSingleFunctions,
+	label: string,
+	value: unknown,
+): unknown {
 	if (typeof value !== 'string') return value;
 	try {
 		return parseJsonKeepingBigInts(value);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex: ctx.getItemIndex(),
+			},
+		);
 	}
 }
 

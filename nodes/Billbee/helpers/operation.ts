@@ -104,8 +104,10 @@ function collection(name: string, displayName: string, fields: FieldSpec[]): INo
 /** The parameters of one operation, shown only for it. */
 function operationProperties(resource: string, spec: OperationSpec): INodeProperties[] {
 	const properties: INodeProperties[] = [];
-	for (const field of Object.values(spec.pathParams ?? {})) properties.push(toProperty({ ...field, required: true }));
-	for (const field of spec.requiredQuery ?? []) properties.push(toProperty({ ...field, required: true }));
+	for (const field of Object.values(spec.pathParams ?? {}))
+		properties.push(toProperty({ ...field, required: true }));
+	for (const field of spec.requiredQuery ?? [])
+		properties.push(toProperty({ ...field, required: true }));
 	const body = spec.body;
 	if (body?.mode === 'json') {
 		properties.push({
@@ -114,14 +116,16 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 			type: 'json',
 			default: '{}',
 			required: body.required ?? true,
-			description: body.jsonHint ?? 'The request body as JSON, as described in the Billbee API documentation',
+			description:
+				body.jsonHint ?? 'The request body as JSON, as described in the Billbee API documentation',
 		});
 		if (body.jsonDefault) properties[properties.length - 1].default = body.jsonDefault;
 	} else if (body) {
 		const fields = body.fields ?? [];
 		for (const field of fields.filter((f) => f.required)) properties.push(toProperty(field));
 		const optional = fields.filter((f) => !f.required);
-		if (optional.length) properties.push(collection('additionalFields', 'Additional Fields', optional));
+		if (optional.length)
+			properties.push(collection('additionalFields', 'Additional Fields', optional));
 		properties.push({
 			displayName: 'Additional Fields (JSON)',
 			name: ADDITIONAL_FIELDS_JSON,
@@ -137,7 +141,10 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 		properties.push(collection(name, name === 'filters' ? 'Filters' : 'Options', spec.query));
 	}
 	properties.push(...(spec.properties ?? []));
-	return updateDisplayOptions({ show: { resource: [resource], operation: [spec.value] } }, properties);
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [spec.value] } },
+		properties,
+	);
 }
 
 function deepMerge(target: IDataObject, source: IDataObject): IDataObject {
@@ -165,33 +172,55 @@ interface LocatorValue {
 }
 
 function locatorValue(ctx: IExecuteSingleFunctions, field: FieldSpec): LocatorValue {
-	const raw = ctx.getNodeParameter(field.name, undefined) as { mode?: string; value?: unknown } | string;
-	const { mode = 'id', value = '' } = typeof raw === 'object' && raw !== null ? raw : { value: raw };
+	const raw = ctx.getNodeParameter(field.name, undefined) as
+		| { mode?: string; value?: unknown }
+		| string;
+	const { mode = 'id', value = '' } =
+		typeof raw === 'object' && raw !== null ? raw : { value: raw };
 	const text = String(value ?? '').trim();
 	if (!text) {
-		throw new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}) is required`, { itemIndex: ctx.getItemIndex() });
+		throw new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}) is required`, {
+			itemIndex: ctx.getItemIndex(),
+		});
 	}
 	return { mode, value: text };
 }
 
 /** Finds the Billbee id of a record given by another key (one extra API call). */
-async function resolveToId(ctx: IExecuteSingleFunctions, field: FieldSpec, { mode, value }: LocatorValue): Promise<string> {
+async function resolveToId(
+	ctx: IExecuteSingleFunctions,
+	field: FieldSpec,
+	{ mode, value }: LocatorValue,
+): Promise<string> {
 	if (mode === 'id') return value;
 	const record = (
 		field.locator === 'product'
-			? await billbeeApiRequest.call(ctx, 'GET', '/products/{id}', { pathParams: { id: value }, qs: { lookupBy: mode } })
-			: await billbeeApiRequest.call(ctx, 'GET', '/orders/findbyextref/{extRef}', { pathParams: { extRef: value } })
+			? await billbeeApiRequest.call(ctx, 'GET', '/products/{id}', {
+					pathParams: { id: value },
+					qs: { lookupBy: mode },
+				})
+			: await billbeeApiRequest.call(ctx, 'GET', '/orders/findbyextref/{extRef}', {
+					pathParams: { extRef: value },
+				})
 	) as IDataObject | null;
 	const id = field.locator === 'product' ? record?.Id : record?.BillBeeOrderId;
 	if (id === undefined || id === null) {
-		throw new NodeOperationError(ctx.getNode(), `No Billbee ${field.locator ?? 'order'} found for ${mode} "${value}"`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No Billbee ${field.locator ?? 'order'} found for ${mode} "${value}"`,
+			{
+				itemIndex: ctx.getItemIndex(),
+			},
+		);
 	}
 	return String(id);
 }
 
-function requiredValue(ctx: IExecuteSingleFunctions, field: FieldSpec, destination: 'query' | 'body'): unknown {
+function requiredValue(
+	ctx: IExecuteSingleFunctions,
+	field: FieldSpec,
+	destination: 'query' | 'body',
+): unknown {
 	const raw = ctx.getNodeParameter(field.name, undefined, { extractValue: true });
 	const value = convertValue(ctx, field, raw, destination);
 	if (value === undefined) {
@@ -228,9 +257,12 @@ export async function buildRequest(
 			pathValues[placeholder] = await resolveToId(ctx, field, located);
 		}
 	}
-	options.url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name]));
+	options.url = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+		encodeURIComponent(pathValues[name]),
+	);
 
-	for (const field of spec.requiredQuery ?? []) qs[field.name] = requiredValue(ctx, field, 'query') as string;
+	for (const field of spec.requiredQuery ?? [])
+		qs[field.name] = requiredValue(ctx, field, 'query') as string;
 	if (spec.query?.length) {
 		const chosen = ctx.getNodeParameter(queryCollectionName(spec), {}) as IDataObject;
 		for (const field of spec.query) {
@@ -252,16 +284,28 @@ export async function buildRequest(
 			? (ctx.getNodeParameter('additionalFields', {}) as IDataObject)
 			: {};
 		for (const field of fields) {
-			const raw = field.required ? ctx.getNodeParameter(field.name, undefined, { extractValue: true }) : additional[field.name];
-			const value = field.required ? requiredValue(ctx, field, 'body') : convertValue(ctx, field, raw, 'body');
+			const raw = field.required
+				? ctx.getNodeParameter(field.name, undefined, { extractValue: true })
+				: additional[field.name];
+			const value = field.required
+				? requiredValue(ctx, field, 'body')
+				: convertValue(ctx, field, raw, 'body');
 			if (value !== undefined) setPath(result, field.bodyPath ?? field.name, value);
 		}
-		const extra = parseJsonField(ctx, 'Additional Fields (JSON)', ctx.getNodeParameter(ADDITIONAL_FIELDS_JSON, '{}'));
+		const extra = parseJsonField(
+			ctx,
+			'Additional Fields (JSON)',
+			ctx.getNodeParameter(ADDITIONAL_FIELDS_JSON, '{}'),
+		);
 		if (extra !== undefined && extra !== null) {
 			if (typeof extra !== 'object' || Array.isArray(extra)) {
-				throw new NodeOperationError(ctx.getNode(), 'Additional Fields (JSON) must be a JSON object', {
-					itemIndex: ctx.getItemIndex(),
-				});
+				throw new NodeOperationError(
+					ctx.getNode(),
+					'Additional Fields (JSON) must be a JSON object',
+					{
+						itemIndex: ctx.getItemIndex(),
+					},
+				);
 			}
 			deepMerge(result, extra as IDataObject);
 		}
@@ -284,7 +328,9 @@ function operationOption(spec: OperationSpec): INodePropertyOptions {
 		name: spec.name,
 		value: spec.value,
 		action: spec.action,
-		description: spec.destructive ? `${spec.description}. Destructive: this cannot be undone.` : spec.description,
+		description: spec.destructive
+			? `${spec.description}. Destructive: this cannot be undone.`
+			: spec.description,
 		routing: {
 			request: { method: spec.method, url: spec.path },
 			send: { paginate: true, preSend: [builder, ...(spec.preSend ?? [])] },

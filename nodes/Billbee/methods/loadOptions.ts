@@ -12,7 +12,11 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 	return a.name.localeCompare(b.name);
 }
 
-async function list(ctx: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject[]> {
+async function list(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	qs?: IDataObject,
+): Promise<IDataObject[]> {
 	const data = await billbeeApiRequest.call(ctx, 'GET', path, { qs });
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
@@ -20,7 +24,10 @@ async function list(ctx: ILoadOptionsFunctions, path: string, qs?: IDataObject):
 /** Billbee's enum endpoints answer [{ Id, Name }]. */
 function enumLoader(path: string) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return (await list(this, path)).map((entry) => ({ name: String(entry.Name), value: entry.Id as number }));
+		return (await list(this, path)).map((entry) => ({
+			name: String(entry.Name),
+			value: entry.Id as number,
+		}));
 	};
 }
 
@@ -29,7 +36,9 @@ export const getPaymentTypes = enumLoader('/enums/paymenttypes');
 export const getShipmentTypes = enumLoader('/enums/shipmenttypes');
 export const getShippingCarriers = enumLoader('/enums/shippingcarriers');
 
-export async function getShopAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getShopAccounts(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return (await list(this, '/shopaccounts', { page: 1, pageSize: MAX_PAGE_SIZE }))
 		.map((shop) => ({
 			name: `${String(shop.Name ?? shop.Description ?? shop.Id)}${shop.ShopType ? ` (${String(shop.ShopType)})` : ''}`,
@@ -38,14 +47,18 @@ export async function getShopAccounts(this: ILoadOptionsFunctions): Promise<INod
 		.sort(byName);
 }
 
-export async function getShippingProviders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getShippingProviders(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return (await list(this, '/shipment/shippingproviders'))
 		.map((provider) => ({ name: String(provider.name), value: String(provider.id) }))
 		.sort(byName);
 }
 
 /** The products of the shipping provider chosen in the form (all providers' products if none is chosen yet). */
-export async function getShippingProviderProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getShippingProviderProducts(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const chosen = ['ProviderId', 'additionalFields.ShippingProviderId', 'ShippingProviderId']
 		.map((name) => this.getCurrentNodeParameter(name))
 		.find((value) => value !== undefined && value !== null && value !== '');
@@ -70,7 +83,9 @@ export async function getStocks(this: ILoadOptionsFunctions): Promise<INodePrope
 	}));
 }
 
-export async function getCloudStorages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCloudStorages(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return (await list(this, '/cloudstorages')).map((storage) => ({
 		name: `${String(storage.Name)}${storage.Type ? ` (${String(storage.Type)})` : ''}`,
 		value: String(storage.Id),
@@ -86,9 +101,14 @@ export async function getLayouts(this: ILoadOptionsFunctions): Promise<INodeProp
 		.sort(byName);
 }
 
-export async function getCustomFieldDefinitions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomFieldDefinitions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return (await list(this, '/products/custom-fields', { page: 1, pageSize: MAX_PAGE_SIZE }))
-		.map((definition) => ({ name: String(definition.Name ?? definition.Id), value: String(definition.Id) }))
+		.map((definition) => ({
+			name: String(definition.Name ?? definition.Id),
+			value: String(definition.Id),
+		}))
 		.sort(byName);
 }
 
@@ -98,12 +118,16 @@ export async function getCategories(this: ILoadOptionsFunctions): Promise<INodeP
 		.sort(byName);
 }
 
-export async function getWebhookFilters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getWebhookFilters(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	let filters: IDataObject[];
 	try {
 		filters = await list(this, '/webhooks/filters');
 	} catch (error) {
-		this.logger.warn(`Billbee webhook filters could not be loaded, offering the known ones: ${(error as Error).message}`);
+		this.logger.warn(
+			`Billbee webhook filters could not be loaded, offering the known ones: ${(error as Error).message}`,
+		);
 		return FALLBACK_WEBHOOK_FILTERS;
 	}
 	const options: INodePropertyOptions[] = filters.map((filter) => {

@@ -11,7 +11,9 @@ const STRING_OR_LONG_INTEGER = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.
 
 function quoteUnsafeIntegers(text: string): string {
 	return text.replace(STRING_OR_LONG_INTEGER, (token) =>
-		token.charCodeAt(0) === 34 /* " */ || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
+		token.charCodeAt(0) === 34 /* " */ || Number.isSafeInteger(Number(token))
+			? token
+			: `"${token}"`,
 	);
 }
 
@@ -22,10 +24,14 @@ export function parseExactJson(text: string): unknown {
 /** Like parseExactJson, but unsafe integers become bigint so they can be written back as numbers. */
 export function parseJsonKeepingBigInts(text: string): unknown {
 	const marked = text.replace(STRING_OR_LONG_INTEGER, (token) =>
-		token.charCodeAt(0) === 34 || Number.isSafeInteger(Number(token)) ? token : `"\\u0000int64:${token}"`,
+		token.charCodeAt(0) === 34 || Number.isSafeInteger(Number(token))
+			? token
+			: `"\\u0000int64:${token}"`,
 	);
 	return JSON.parse(marked, (_key, value: unknown) =>
-		typeof value === 'string' && value.startsWith(BIGINT_MARK) ? BigInt(value.slice(BIGINT_MARK.length)) : value,
+		typeof value === 'string' && value.startsWith(BIGINT_MARK)
+			? BigInt(value.slice(BIGINT_MARK.length))
+			: value,
 	);
 }
 
@@ -36,7 +42,11 @@ const MARKED_BIGINT = /"\\u0000int64:(-?\d+)"/g;
 function markBigInts(value: unknown): unknown {
 	if (typeof value === 'bigint') return `${BIGINT_MARK}${value.toString()}`;
 	if (Array.isArray(value)) return value.map(markBigInts);
-	if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+	if (
+		value &&
+		typeof value === 'object' &&
+		[Object.prototype, null].includes(Object.getPrototypeOf(value))
+	) {
 		const copy: Record<string, unknown> = {};
 		for (const [key, entry] of Object.entries(value)) copy[key] = markBigInts(entry);
 		return copy;

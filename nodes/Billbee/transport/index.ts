@@ -43,8 +43,16 @@ const MAX_WINDOW_WAIT_MS = 15_000;
  * Billbee's additional per-endpoint limits, scoped by what the limit counts
  * (the order in the path, or the page + date of a listing).
  */
-const EXTRA_LIMITS: Record<string, WindowLimit & { scope: (path: string, qs: IDataObject) => string; rule: string }> = {
-	'GET /orders/{id}': { max: 6, windowMs: 60_000, scope: (path) => path, rule: 'at most 6 reads of the same order per minute' },
+const EXTRA_LIMITS: Record<
+	string,
+	WindowLimit & { scope: (path: string, qs: IDataObject) => string; rule: string }
+> = {
+	'GET /orders/{id}': {
+		max: 6,
+		windowMs: 60_000,
+		scope: (path) => path,
+		rule: 'at most 6 reads of the same order per minute',
+	},
 	'POST /orders/CreateInvoice/{id}': {
 		max: 1,
 		windowMs: 300_000,
@@ -85,7 +93,10 @@ export interface RequestMeta {
 
 const requestMetaByOptions = new WeakMap<object, RequestMeta>();
 
-export function describeRequest(options: IHttpRequestOptions, meta: RequestMeta): IHttpRequestOptions {
+export function describeRequest(
+	options: IHttpRequestOptions,
+	meta: RequestMeta,
+): IHttpRequestOptions {
 	requestMetaByOptions.set(options, meta);
 	return options;
 }
@@ -121,7 +132,9 @@ async function planRequest(
 ): Promise<RequestPlan> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const apiKey = hash(`key\u0000${String(credentials.apiKey)}`);
-	const user = hash(`user\u0000${String(credentials.apiKey)}\u0000${String(credentials.username).toLowerCase()}`);
+	const user = hash(
+		`user\u0000${String(credentials.apiKey)}\u0000${String(credentials.username).toLowerCase()}`,
+	);
 	const label = `${method} ${template}`;
 	const extra = EXTRA_LIMITS[label];
 	return {
@@ -130,7 +143,11 @@ async function planRequest(
 		retrySafe: retrySafe || ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method),
 		keys: { apiKey, user, endpoint: `${user}\u0000${label}` },
 		credentialKey: user,
-		windowLimit: extra && { key: `${user}\u0000${label}\u0000${extra.scope(path, qs)}`, limit: extra, rule: extra.rule },
+		windowLimit: extra && {
+			key: `${user}\u0000${label}\u0000${extra.scope(path, qs)}`,
+			limit: extra,
+			rule: extra.rule,
+		},
 	};
 }
 
@@ -146,7 +163,11 @@ function formatWait(ms: number): string {
 
 async function respectWindowLimit(node: INode, plan: RequestPlan): Promise<void> {
 	if (!plan.windowLimit) return;
-	const { startAt, reserved } = reserveInWindow(plan.windowLimit.key, plan.windowLimit.limit, MAX_WINDOW_WAIT_MS);
+	const { startAt, reserved } = reserveInWindow(
+		plan.windowLimit.key,
+		plan.windowLimit.limit,
+		MAX_WINDOW_WAIT_MS,
+	);
 	const wait = startAt - Date.now();
 	if (!reserved) {
 		throw billbeeError(
@@ -162,7 +183,13 @@ async function respectWindowLimit(node: INode, plan: RequestPlan): Promise<void>
 /** What went wrong on the wire (ECONNRESET, ETIMEDOUT, …), without request details or secrets. */
 function networkReason(error: unknown): string {
 	const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-	return cause?.code ?? (error as { code?: string })?.code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error';
+	return (
+		cause?.code ??
+		(error as { code?: string })?.code ??
+		cause?.message ??
+		(error as Error)?.message ??
+		'unknown error'
+	);
 }
 
 /** Marks a failure before any response arrived, for the retry rules. */
@@ -170,7 +197,12 @@ function unreachable(node: INode, error: unknown): NodeApiError {
 	return billbeeError(node, { kind: 'network' }, networkReason(error), '');
 }
 
-function networkError(node: INode, plan: RequestPlan, error: unknown, attempts: number): NodeApiError {
+function networkError(
+	node: INode,
+	plan: RequestPlan,
+	error: unknown,
+	attempts: number,
+): NodeApiError {
 	return billbeeError(
 		node,
 		{ kind: 'final' },
@@ -186,7 +218,11 @@ function networkError(node: INode, plan: RequestPlan, error: unknown, attempts: 
  * (Retry-After, else exponential backoff with jitter), and after 5xx/network errors only
  * when repeating it is harmless.
  */
-async function sendWithPolicy<T>(node: INode, plan: RequestPlan, send: () => Promise<T>): Promise<T> {
+async function sendWithPolicy<T>(
+	node: INode,
+	plan: RequestPlan,
+	send: () => Promise<T>,
+): Promise<T> {
 	await respectWindowLimit(node, plan);
 	let throttled = 0;
 	let throttledWaitMs = 0;
@@ -200,7 +236,10 @@ async function sendWithPolicy<T>(node: INode, plan: RequestPlan, send: () => Pro
 			if (info.kind === 'throttled') {
 				throttled++;
 				const wait = info.retryAfterMs ?? backoffMs(throttled);
-				if (throttled >= RETRY.throttledAttempts || throttledWaitMs + wait > RETRY.throttledTotalWaitMs) {
+				if (
+					throttled >= RETRY.throttledAttempts ||
+					throttledWaitMs + wait > RETRY.throttledTotalWaitMs
+				) {
 					throw billbeeError(
 						node,
 						{ kind: 'final' },
@@ -214,7 +253,11 @@ async function sendWithPolicy<T>(node: INode, plan: RequestPlan, send: () => Pro
 				await sleep(wait);
 				continue;
 			}
-			if ((info.kind === 'serverError' || info.kind === 'network') && plan.retrySafe && serverErrors < RETRY.serverErrorRetries) {
+			if (
+				(info.kind === 'serverError' || info.kind === 'network') &&
+				plan.retrySafe &&
+				serverErrors < RETRY.serverErrorRetries
+			) {
 				serverErrors++;
 				await sleep(backoffMs(serverErrors));
 				continue;
@@ -222,7 +265,8 @@ async function sendWithPolicy<T>(node: INode, plan: RequestPlan, send: () => Pro
 			if (info.kind === 'network') throw networkError(node, plan, error, serverErrors + 1);
 			if (info.kind === 'serverError' && !plan.retrySafe) {
 				const apiError = error as NodeApiError;
-				apiError.description = `${apiError.description ?? ''} ${plan.label} changes data and was sent only once: check in Billbee whether it was carried out before running it again.`.trim();
+				apiError.description =
+					`${apiError.description ?? ''} ${plan.label} changes data and was sent only once: check in Billbee whether it was carried out before running it again.`.trim();
 			}
 			throw new NodeApiError(node, error as JsonObject);
 		}
@@ -248,7 +292,11 @@ function prepareOptions(options: IHttpRequestOptions): void {
 	options.returnFullResponse = true;
 	options.arrayFormat = 'repeat';
 	options.headers = { Accept: 'application/json', ...(options.headers ?? {}) };
-	if (options.body !== undefined && typeof options.body !== 'string' && !Buffer.isBuffer(options.body)) {
+	if (
+		options.body !== undefined &&
+		typeof options.body !== 'string' &&
+		!Buffer.isBuffer(options.body)
+	) {
 		options.body = stringifyExactJson(options.body);
 		options.headers['Content-Type'] = 'application/json; charset=utf-8';
 	}
@@ -277,12 +325,21 @@ export async function billbeeApiRequest(
 	const qs = request.qs ?? {};
 	const plan = await planRequest(this, method, template, path, qs, request.retrySafe);
 	const json = await sendWithPolicy(node, plan, async () => {
-		const options: IHttpRequestOptions = { method, url: `${baseUrlOf(credentials)}${path}`, qs, body: request.body as IDataObject };
+		const options: IHttpRequestOptions = {
+			method,
+			url: `${baseUrlOf(credentials)}${path}`,
+			qs,
+			body: request.body as IDataObject,
+		};
 		if (request.body === undefined) delete options.body;
 		prepareOptions(options);
 		let response: RawResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as RawResponse;
 		} catch (error) {
 			throw unreachable(node, error);
 		}
@@ -347,7 +404,14 @@ export async function billbeeRoutingTransport(
 	const meta = requestMetaByOptions.get(options) ?? { template: String(options.url ?? '') };
 	const qs = (options.qs ??= {});
 	assertWriteAllowed(this, method, meta.template, meta.readsOnly);
-	const plan = await planRequest(this, method, meta.template, String(options.url), qs, meta.readsOnly);
+	const plan = await planRequest(
+		this,
+		method,
+		meta.template,
+		String(options.url),
+		qs,
+		meta.readsOnly,
+	);
 	prepareOptions(options as IHttpRequestOptions);
 
 	let paging: IDataObject | undefined;
@@ -365,7 +429,10 @@ export async function billbeeRoutingTransport(
 		}
 		return toItems(json);
 	}
-	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [unwrapEnvelope] });
+	requestData.postReceive.unshift({
+		data: { parameterValue: undefined },
+		actions: [unwrapEnvelope],
+	});
 
 	const sendOnce = async () =>
 		await sendWithPolicy(node, plan, async () => {
@@ -373,7 +440,8 @@ export async function billbeeRoutingTransport(
 			try {
 				return await this.makeRoutingRequest(requestData);
 			} catch (error) {
-				if (responded || failureInfo(error).kind !== 'network') throw new NodeApiError(node, error as JsonObject);
+				if (responded || failureInfo(error).kind !== 'network')
+					throw new NodeApiError(node, error as JsonObject);
 				throw unreachable(node, error);
 			}
 		});
@@ -381,9 +449,13 @@ export async function billbeeRoutingTransport(
 	if (!meta.paged) return await sendOnce();
 
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Math.floor(this.getNodeParameter('limit', 50) as number));
+	const limit = returnAll
+		? Infinity
+		: Math.max(1, Math.floor(this.getNodeParameter('limit', 50) as number));
 	if (!Number.isFinite(limit) && !returnAll) {
-		throw new NodeOperationError(node, 'Limit must be a number of at least 1', { itemIndex: this.getItemIndex() });
+		throw new NodeOperationError(node, 'Limit must be a number of at least 1', {
+			itemIndex: this.getItemIndex(),
+		});
 	}
 	// Fewest calls for a Limit: as many pages as needed, each as small as possible.
 	const pageSize = returnAll ? MAX_PAGE_SIZE : Math.ceil(limit / Math.ceil(limit / MAX_PAGE_SIZE));

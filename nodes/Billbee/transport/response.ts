@@ -86,7 +86,10 @@ function looksLikeHtml(text: string, contentType: string | undefined): boolean {
 }
 
 function titleOfHtml(text: string): string | undefined {
-	return /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() || /<h1>([^<]*)<\/h1>/i.exec(text)?.[1]?.trim();
+	return (
+		/<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() ||
+		/<h1>([^<]*)<\/h1>/i.exec(text)?.[1]?.trim()
+	);
 }
 
 function messageOf(json: unknown): string | undefined {
@@ -118,7 +121,9 @@ export function interpretResponse(node: INode, raw: RawResponse, request: string
 			parseFailed = true;
 		}
 	}
-	const errorBody = (json && typeof json === 'object' ? json : { body: text.slice(0, 500) }) as JsonObject;
+	const errorBody = (
+		json && typeof json === 'object' ? json : { body: text.slice(0, 500) }
+	) as JsonObject;
 
 	if (status === 429) {
 		const retryAfterMs = parseRetryAfter(header(raw.headers, 'retry-after'));
@@ -153,11 +158,14 @@ export function interpretResponse(node: INode, raw: RawResponse, request: string
 	if (json && typeof json === 'object' && !Array.isArray(json)) {
 		const envelope = json as IDataObject;
 		const code = typeof envelope.ErrorCode === 'number' ? envelope.ErrorCode : 0;
-		const errorMessage = typeof envelope.ErrorMessage === 'string' ? envelope.ErrorMessage.trim() : '';
+		const errorMessage =
+			typeof envelope.ErrorMessage === 'string' ? envelope.ErrorMessage.trim() : '';
 		if (code !== 0 || errorMessage !== '') {
 			const name =
 				BILLBEE_ERROR_CODES[code] ??
-				(typeof envelope.ErrorDescription === 'string' ? envelope.ErrorDescription : `ErrorCode ${code}`);
+				(typeof envelope.ErrorDescription === 'string'
+					? envelope.ErrorDescription
+					: `ErrorCode ${code}`);
 			throw billbeeError(
 				node,
 				{ kind: 'final' },

@@ -23,7 +23,9 @@ const monthToQuery: PreSendAction = async function (this: unknown, options: IHtt
 	return options;
 };
 
-function usage(spec: Pick<OperationSpec, 'value' | 'name' | 'action' | 'description' | 'path'>): OperationSpec {
+function usage(
+	spec: Pick<OperationSpec, 'value' | 'name' | 'action' | 'description' | 'path'>,
+): OperationSpec {
 	return { ...spec, method: 'GET', query: [monthField], preSend: [monthToQuery] };
 }
 

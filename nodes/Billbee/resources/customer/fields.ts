@@ -24,7 +24,13 @@ export const addressFields: FieldSpec[] = [
 		description: 'What Billbee uses the address for: invoices or deliveries',
 	},
 	...postalAddressFields('person'),
-	{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com', description: 'E-mail address for this address' },
+	{
+		name: 'Email',
+		label: 'Email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		description: 'E-mail address for this address',
+	},
 	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
 	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
 	{ name: 'Fax', label: 'Fax', type: 'string', description: 'Fax number' },
@@ -38,7 +44,13 @@ export const addressFields: FieldSpec[] = [
  */
 export const customerFields: FieldSpec[] = [
 	{ name: 'Name', label: 'Name', type: 'string', description: 'Display name of the customer' },
-	{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com', description: 'Main e-mail address of the customer' },
+	{
+		name: 'Email',
+		label: 'Email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		description: 'Main e-mail address of the customer',
+	},
 	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
 	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
 	{
@@ -47,8 +59,18 @@ export const customerFields: FieldSpec[] = [
 		type: 'integer',
 		description: 'Customer number as shown in Billbee (not the Billbee ID)',
 	},
-	{ name: 'LanguageId', label: 'Language ID', type: 'integer', description: "Billbee's ID of the customer's language" },
-	{ name: 'PriceGroupId', label: 'Price Group ID', type: 'int64', description: 'ID of the price group the customer belongs to' },
+	{
+		name: 'LanguageId',
+		label: 'Language ID',
+		type: 'integer',
+		description: "Billbee's ID of the customer's language",
+	},
+	{
+		name: 'PriceGroupId',
+		label: 'Price Group ID',
+		type: 'int64',
+		description: 'ID of the price group the customer belongs to',
+	},
 	{
 		name: 'VatId',
 		label: 'VAT ID',
@@ -56,5 +78,10 @@ export const customerFields: FieldSpec[] = [
 		placeholder: 'e.g. DE123456789',
 		description: 'VAT ID of the customer, used for orders that carry no VAT ID of their own',
 	},
-	{ name: 'Type', label: 'Customer Type', type: 'integer', description: "Billbee's customer type, as a number" },
+	{
+		name: 'Type',
+		label: 'Customer Type',
+		type: 'integer',
+		description: "Billbee's customer type, as a number",
+	},
 ];

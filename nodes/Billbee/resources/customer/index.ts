@@ -33,7 +33,8 @@ export const customerResource: ResourceSpec = {
 			value: 'create',
 			name: 'Create',
 			action: 'Create a customer',
-			description: 'Create a customer, optionally together with a first address; returns the new customer with its Billbee ID',
+			description:
+				'Create a customer, optionally together with a first address; returns the new customer with its Billbee ID',
 			method: 'POST',
 			path: '/customers',
 			body: {
@@ -104,7 +105,8 @@ export const customerResource: ResourceSpec = {
 			value: 'getAddresses',
 			name: 'Get Addresses',
 			action: 'Get the addresses of a customer',
-			description: 'List the addresses (invoice and delivery) of one customer by Billbee customer ID, page by page',
+			description:
+				'List the addresses (invoice and delivery) of one customer by Billbee customer ID, page by page',
 			method: 'GET',
 			path: '/customers/{id}/addresses',
 			pathParams: { id: customerId('Billbee ID of the customer whose addresses are listed') },
@@ -114,7 +116,8 @@ export const customerResource: ResourceSpec = {
 			value: 'addAddress',
 			name: 'Add Address',
 			action: 'Add an address to a customer',
-			description: 'Add a new address to a customer by Billbee customer ID; returns the new address with its ID',
+			description:
+				'Add a new address to a customer by Billbee customer ID; returns the new address with its ID',
 			method: 'POST',
 			path: '/customers/{id}/addresses',
 			pathParams: { id: customerId('Billbee ID of the customer that gets the address') },

@@ -17,7 +17,8 @@ export const customerAddressResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many customer addresses',
-			description: 'List the addresses of all customers of the Billbee account, page by page (Return All or Limit)',
+			description:
+				'List the addresses of all customers of the Billbee account, page by page (Return All or Limit)',
 			method: 'GET',
 			path: '/customer-addresses',
 			paged: {},
@@ -26,7 +27,8 @@ export const customerAddressResource: ResourceSpec = {
 			value: 'create',
 			name: 'Create',
 			action: 'Create a customer address',
-			description: 'Add an address to the customer given by Customer ID; returns the new address with its Billbee ID',
+			description:
+				'Add an address to the customer given by Customer ID; returns the new address with its Billbee ID',
 			method: 'POST',
 			path: '/customer-addresses',
 			body: {

@@ -8,7 +8,8 @@ export const enumResource: ResourceSpec = {
 			value: 'getAccountSyncStates',
 			name: 'Get Account Sync States',
 			action: 'Get account sync states',
-			description: 'List the sync states a shop account can have (ID and name), as used by LastSyncState of Shop Account',
+			description:
+				'List the sync states a shop account can have (ID and name), as used by LastSyncState of Shop Account',
 			method: 'GET',
 			path: '/enums/accountsyncstate',
 		},
@@ -16,7 +17,8 @@ export const enumResource: ResourceSpec = {
 			value: 'getOrderStates',
 			name: 'Get Order States',
 			action: 'Get order states',
-			description: 'List the order states (ID and name), e.g. to set the state of an order or filter orders by state',
+			description:
+				'List the order states (ID and name), e.g. to set the state of an order or filter orders by state',
 			method: 'GET',
 			path: '/enums/orderstates',
 		},
@@ -24,7 +26,8 @@ export const enumResource: ResourceSpec = {
 			value: 'getPaymentTypes',
 			name: 'Get Payment Types',
 			action: 'Get payment types',
-			description: 'List the payment types Billbee knows (ID and name), as used by PaymentMethod of an order',
+			description:
+				'List the payment types Billbee knows (ID and name), as used by PaymentMethod of an order',
 			method: 'GET',
 			path: '/enums/paymenttypes',
 		},
@@ -40,7 +43,8 @@ export const enumResource: ResourceSpec = {
 			value: 'getShippingCarriers',
 			name: 'Get Shipping Carriers',
 			action: 'Get shipping carriers',
-			description: 'List the shipping carriers Billbee knows (ID and name), as used by ShippingCarrier of a shipment',
+			description:
+				'List the shipping carriers Billbee knows (ID and name), as used by ShippingCarrier of a shipment',
 			method: 'GET',
 			path: '/enums/shippingcarriers',
 		},
@@ -48,7 +52,8 @@ export const enumResource: ResourceSpec = {
 			value: 'getShopAccountTypes',
 			name: 'Get Shop Account Types',
 			action: 'Get shop account types',
-			description: 'List the shop and channel types (ID and name), as used by AccountType of Shop Account',
+			description:
+				'List the shop and channel types (ID and name), as used by AccountType of Shop Account',
 			method: 'GET',
 			path: '/enums/shopaccounttype',
 		},

@@ -14,12 +14,18 @@ export const eventResource: ResourceSpec = {
 			method: 'GET',
 			path: '/events',
 			query: [
-				{ name: 'minDate', label: 'From Date', type: 'dateTime', description: 'Only events at or after this date' },
+				{
+					name: 'minDate',
+					label: 'From Date',
+					type: 'dateTime',
+					description: 'Only events at or after this date',
+				},
 				{
 					name: 'maxDate',
 					label: 'To Date',
 					type: 'dateTime',
-					description: 'Only events at or before this date; when empty, the time of the first page is used so that later pages stay stable',
+					description:
+						'Only events at or before this date; when empty, the time of the first page is used so that later pages stay stable',
 				},
 				{
 					name: 'typeId',
@@ -29,7 +35,12 @@ export const eventResource: ResourceSpec = {
 					description:
 						'Only events of these types. Newer types missing from the list can be given by number through an expression, e.g. {{ [86] }}.',
 				},
-				{ name: 'orderId', label: 'Order ID', type: 'int64', description: 'Only events of this Billbee order ID' },
+				{
+					name: 'orderId',
+					label: 'Order ID',
+					type: 'int64',
+					description: 'Only events of this Billbee order ID',
+				},
 			],
 			paged: { freezeUntil: ['maxDate'] },
 		},

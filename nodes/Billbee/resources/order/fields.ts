@@ -21,8 +21,16 @@ export function orderLocator(direct = false): FieldSpec {
 /** Billbee's VatMode enum (vatMode in the catalog). */
 export const VAT_MODE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Normal, VAT Shown', value: 0, description: 'DisplayVat: regular invoice with VAT' },
-	{ name: 'Small Business, No VAT', value: 1, description: 'NoVatKleinunternehmer: small business exemption' },
-	{ name: 'EU Intra-Community Delivery, No VAT', value: 2, description: 'NoVatInnergemeinschaftlicheLieferung' },
+	{
+		name: 'Small Business, No VAT',
+		value: 1,
+		description: 'NoVatKleinunternehmer: small business exemption',
+	},
+	{
+		name: 'EU Intra-Community Delivery, No VAT',
+		value: 2,
+		description: 'NoVatInnergemeinschaftlicheLieferung',
+	},
 	{ name: 'Export to Third Country, No VAT', value: 3, description: 'NoVatAusfuhrDrittland' },
 	{ name: 'Margin Scheme', value: 4, description: 'NoVatDifferenzbesteuerung' },
 ];
@@ -35,9 +43,17 @@ export const articleTitleSource: FieldSpec = {
 	default: 0,
 	description: 'Which text Billbee returns as the title of each order item',
 	options: [
-		{ name: 'Order Position', value: 0, description: 'The title as stored on the order item (default)' },
+		{
+			name: 'Order Position',
+			value: 0,
+			description: 'The title as stored on the order item (default)',
+		},
 		{ name: 'Article Title', value: 1, description: 'The title of the linked Billbee article' },
-		{ name: 'Article Invoice Text', value: 2, description: 'The invoice text of the linked Billbee article' },
+		{
+			name: 'Article Invoice Text',
+			value: 2,
+			description: 'The invoice text of the linked Billbee article',
+		},
 	],
 };
 
@@ -45,24 +61,62 @@ export const articleTitleSource: FieldSpec = {
 export const ORDER_ADDRESS_FIELDS: FieldSpec[] = [
 	{ name: 'City', label: 'City', type: 'string' },
 	{ name: 'Company', label: 'Company', type: 'string' },
-	{ name: 'Country', label: 'Country', type: 'string', description: 'Country name, e.g. Deutschland' },
-	{ name: 'CountryISO2', label: 'Country Code', type: 'string', placeholder: 'e.g. DE', description: 'Two-letter ISO country code' },
+	{
+		name: 'Country',
+		label: 'Country',
+		type: 'string',
+		description: 'Country name, e.g. Deutschland',
+	},
+	{
+		name: 'CountryISO2',
+		label: 'Country Code',
+		type: 'string',
+		placeholder: 'e.g. DE',
+		description: 'Two-letter ISO country code',
+	},
 	{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com' },
 	{ name: 'FirstName', label: 'First Name', type: 'string' },
 	{ name: 'HouseNumber', label: 'House Number', type: 'string' },
 	{ name: 'LastName', label: 'Last Name', type: 'string' },
-	{ name: 'Line2', label: 'Address Line 2', type: 'string', description: 'Second address line, e.g. c/o or floor' },
-	{ name: 'NameAddition', label: 'Name Addition', type: 'string', description: 'Extra name line, e.g. department' },
+	{
+		name: 'Line2',
+		label: 'Address Line 2',
+		type: 'string',
+		description: 'Second address line, e.g. c/o or floor',
+	},
+	{
+		name: 'NameAddition',
+		label: 'Name Addition',
+		type: 'string',
+		description: 'Extra name line, e.g. department',
+	},
 	{ name: 'Phone', label: 'Phone', type: 'string' },
 	{ name: 'State', label: 'State or Region', type: 'string' },
-	{ name: 'Street', label: 'Street', type: 'string', description: 'Street name, without the house number' },
+	{
+		name: 'Street',
+		label: 'Street',
+		type: 'string',
+		description: 'Street name, without the house number',
+	},
 	{ name: 'Zip', label: 'Postal Code', type: 'string' },
 ];
 
 export function orderAddress(name: 'InvoiceAddress' | 'ShippingAddress'): FieldSpec {
 	return name === 'InvoiceAddress'
-		? { name, label: 'Invoice Address', type: 'object', fields: ORDER_ADDRESS_FIELDS, description: 'Billing address of the order' }
-		: { name, label: 'Shipping Address', type: 'object', fields: ORDER_ADDRESS_FIELDS, description: 'Delivery address of the order' };
+		? {
+				name,
+				label: 'Invoice Address',
+				type: 'object',
+				fields: ORDER_ADDRESS_FIELDS,
+				description: 'Billing address of the order',
+			}
+		: {
+				name,
+				label: 'Shipping Address',
+				type: 'object',
+				fields: ORDER_ADDRESS_FIELDS,
+				description: 'Delivery address of the order',
+			};
 }
 
 /** The buyer (OrderUser) without the read-only FullName. */
@@ -74,10 +128,25 @@ export const BUYER: FieldSpec = {
 	fields: [
 		{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com' },
 		{ name: 'FirstName', label: 'First Name', type: 'string' },
-		{ name: 'Id', label: 'Buyer ID', type: 'string', description: 'ID of the buyer in the shop or marketplace' },
+		{
+			name: 'Id',
+			label: 'Buyer ID',
+			type: 'string',
+			description: 'ID of the buyer in the shop or marketplace',
+		},
 		{ name: 'LastName', label: 'Last Name', type: 'string' },
-		{ name: 'Nick', label: 'Nickname', type: 'string', description: 'User name of the buyer on the marketplace' },
-		{ name: 'Platform', label: 'Platform', type: 'string', description: 'Where the buyer comes from, e.g. Shopify' },
+		{
+			name: 'Nick',
+			label: 'Nickname',
+			type: 'string',
+			description: 'User name of the buyer on the marketplace',
+		},
+		{
+			name: 'Platform',
+			label: 'Platform',
+			type: 'string',
+			description: 'Where the buyer comes from, e.g. Shopify',
+		},
 	],
 };
 

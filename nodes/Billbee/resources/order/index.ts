@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 
 import { convertValue } from '../../helpers/fields';
 import type { FieldSpec } from '../../helpers/fields';
@@ -44,7 +49,12 @@ function idListFilters(fields: FieldSpec[]): PreSendAction {
 }
 
 const tagFilters = (what: string): FieldSpec[] => [
-	{ name: 'tag', label: 'Tags', type: 'stringList', description: `Only ${what} that carry all of these tags` },
+	{
+		name: 'tag',
+		label: 'Tags',
+		type: 'stringList',
+		description: `Only ${what} that carry all of these tags`,
+	},
 	{
 		name: 'excludeTags',
 		label: 'Exclude Tags',
@@ -80,10 +90,30 @@ export const orderResource: ResourceSpec = {
 			method: 'GET',
 			path: '/orders',
 			query: [
-				{ name: 'minOrderDate', label: 'Ordered After', type: 'dateTime', description: 'Only orders placed at or after this date' },
-				{ name: 'maxOrderDate', label: 'Ordered Before', type: 'dateTime', description: 'Only orders placed at or before this date' },
-				{ name: 'modifiedAtMin', label: 'Changed After', type: 'dateTime', description: 'Only orders last changed after this date' },
-				{ name: 'modifiedAtMax', label: 'Changed Before', type: 'dateTime', description: 'Only orders last changed at or before this date' },
+				{
+					name: 'minOrderDate',
+					label: 'Ordered After',
+					type: 'dateTime',
+					description: 'Only orders placed at or after this date',
+				},
+				{
+					name: 'maxOrderDate',
+					label: 'Ordered Before',
+					type: 'dateTime',
+					description: 'Only orders placed at or before this date',
+				},
+				{
+					name: 'modifiedAtMin',
+					label: 'Changed After',
+					type: 'dateTime',
+					description: 'Only orders last changed after this date',
+				},
+				{
+					name: 'modifiedAtMax',
+					label: 'Changed Before',
+					type: 'dateTime',
+					description: 'Only orders last changed at or before this date',
+				},
 				ordersShop,
 				ordersState,
 				...tagFilters('orders'),
@@ -105,7 +135,8 @@ export const orderResource: ResourceSpec = {
 			value: 'getPatchableFields',
 			name: 'Get Patchable Fields',
 			action: 'Get the fields an order update can change',
-			description: 'List the names of the order fields that Update (PATCH) accepts; returns one item with the list',
+			description:
+				'List the names of the order fields that Update (PATCH) accepts; returns one item with the list',
 			method: 'GET',
 			path: '/orders/PatchableFields',
 		},
@@ -128,8 +159,23 @@ export const orderResource: ResourceSpec = {
 							OrderNumber: 'WEB-10001',
 							Currency: 'EUR',
 							ShippingCost: 4.9,
-							InvoiceAddress: { FirstName: 'Erika', LastName: 'Mustermann', Street: 'Hauptstraße', HouseNumber: '5', Zip: '10115', City: 'Berlin', CountryISO2: 'DE' },
-							OrderItems: [{ Product: { SKU: 'SKU-1001', Title: 'T-Shirt red L' }, Quantity: 2, TotalPrice: 39.8, TaxIndex: 1 }],
+							InvoiceAddress: {
+								FirstName: 'Erika',
+								LastName: 'Mustermann',
+								Street: 'Hauptstraße',
+								HouseNumber: '5',
+								Zip: '10115',
+								City: 'Berlin',
+								CountryISO2: 'DE',
+							},
+							OrderItems: [
+								{
+									Product: { SKU: 'SKU-1001', Title: 'T-Shirt red L' },
+									Quantity: 2,
+									TotalPrice: 39.8,
+									TaxIndex: 1,
+								},
+							],
 						},
 					],
 					null,
@@ -146,14 +192,20 @@ export const orderResource: ResourceSpec = {
 			method: 'GET',
 			path: '/orders/find/{id}/{partner}',
 			pathParams: {
-				id: { name: 'externalId', label: 'External Order ID', type: 'string', description: 'ID of the order in the shop or marketplace' },
+				id: {
+					name: 'externalId',
+					label: 'External Order ID',
+					type: 'string',
+					description: 'ID of the order in the shop or marketplace',
+				},
 				partner: {
 					name: 'partner',
 					label: 'Partner',
 					type: 'string',
 					default: 'manual',
 					placeholder: 'e.g. amazon',
-					description: 'Shop type the order came from, in lower case: manual, amazon, ebay, etsy, shopify, shopware, woocommerce, …',
+					description:
+						'Shop type the order came from, in lower case: manual, amazon, ebay, etsy, shopify, shopware, woocommerce, …',
 				},
 			},
 		},
@@ -161,7 +213,8 @@ export const orderResource: ResourceSpec = {
 			value: 'getByExternalReference',
 			name: 'Get by Order Number',
 			action: 'Get an order by its order number',
-			description: 'Get one order by its order number or ID in the shop or marketplace; returns the order with its Billbee ID',
+			description:
+				'Get one order by its order number or ID in the shop or marketplace; returns the order with its Billbee ID',
 			method: 'GET',
 			path: '/orders/findbyextref/{extRef}',
 			pathParams: {
@@ -183,14 +236,39 @@ export const orderResource: ResourceSpec = {
 			method: 'GET',
 			path: '/orders/invoices',
 			query: [
-				{ name: 'minInvoiceDate', label: 'Invoiced After', type: 'dateTime', description: 'Only invoices dated at or after this date' },
-				{ name: 'maxInvoiceDate', label: 'Invoiced Before', type: 'dateTime', description: 'Only invoices dated at or before this date' },
-				{ name: 'minPayDate', label: 'Paid After', type: 'dateTime', description: 'Only invoices paid at or after this date' },
-				{ name: 'maxPayDate', label: 'Paid Before', type: 'dateTime', description: 'Only invoices paid at or before this date' },
+				{
+					name: 'minInvoiceDate',
+					label: 'Invoiced After',
+					type: 'dateTime',
+					description: 'Only invoices dated at or after this date',
+				},
+				{
+					name: 'maxInvoiceDate',
+					label: 'Invoiced Before',
+					type: 'dateTime',
+					description: 'Only invoices dated at or before this date',
+				},
+				{
+					name: 'minPayDate',
+					label: 'Paid After',
+					type: 'dateTime',
+					description: 'Only invoices paid at or after this date',
+				},
+				{
+					name: 'maxPayDate',
+					label: 'Paid Before',
+					type: 'dateTime',
+					description: 'Only invoices paid at or before this date',
+				},
 				invoicesShop,
 				invoicesState,
 				...tagFilters('invoices of orders'),
-				{ name: 'includePositions', label: 'Include Positions', type: 'boolean', description: 'Whether to include the invoice lines' },
+				{
+					name: 'includePositions',
+					label: 'Include Positions',
+					type: 'boolean',
+					description: 'Whether to include the invoice lines',
+				},
 			],
 			paged: { freezeUntil: ['maxInvoiceDate'] },
 			preSend: [idListFilters([invoicesShop, invoicesState])],
@@ -207,23 +285,32 @@ export const orderResource: ResourceSpec = {
 				mode: 'json',
 				jsonHint:
 					'The orders and the tags to add, as JSON. Billbee has not published the format; the example (Billbee order IDs and tags) is an assumption.',
-				jsonDefault: JSON.stringify({ OrderIds: [300000180937794], Tags: ['vip', 'gift'] }, null, 2),
+				jsonDefault: JSON.stringify(
+					{ OrderIds: [300000180937794], Tags: ['vip', 'gift'] },
+					null,
+					2,
+				),
 			},
 		},
 		{
 			value: 'get',
 			name: 'Get',
 			action: 'Get an order',
-			description: 'Get one order with items, addresses, payments and shipments, by its Billbee ID or its order number',
+			description:
+				'Get one order with items, addresses, payments and shipments, by its Billbee ID or its order number',
 			method: 'GET',
 			path: '/orders/{id}',
 			pathParams: {
-				id: { ...orderLocator(true), byMode: { externalReference: { path: '/orders/findbyextref/{id}' } } },
+				id: {
+					...orderLocator(true),
+					byMode: { externalReference: { path: '/orders/findbyextref/{id}' } },
+				},
 			},
 			query: [
 				{
 					...articleTitleSource,
-					description: 'Which text Billbee returns as the title of each order item (only used when the order is given by Billbee ID)',
+					description:
+						'Which text Billbee returns as the title of each order item (only used when the order is given by Billbee ID)',
 				},
 			],
 		},
@@ -232,15 +319,33 @@ export const orderResource: ResourceSpec = {
 			value: 'addMessage',
 			name: 'Add Message',
 			action: 'Add a message to an order',
-			description: 'Add a message or note to the message history of an order without sending it; returns the stored message',
+			description:
+				'Add a message or note to the message history of an order without sending it; returns the stored message',
 			method: 'POST',
 			path: '/orders/{id}/message',
 			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'Text', label: 'Text', type: 'string', required: true, typeOptions: { rows: 3 }, description: 'Text of the message' },
-					{ name: 'SenderName', label: 'Sender Name', type: 'string', description: 'Who wrote the message, e.g. the name of your integration' },
-					{ name: 'IsInternal', label: 'Is Internal', type: 'boolean', description: 'Whether the message is only visible inside Billbee' },
+					{
+						name: 'Text',
+						label: 'Text',
+						type: 'string',
+						required: true,
+						typeOptions: { rows: 3 },
+						description: 'Text of the message',
+					},
+					{
+						name: 'SenderName',
+						label: 'Sender Name',
+						type: 'string',
+						description: 'Who wrote the message, e.g. the name of your integration',
+					},
+					{
+						name: 'IsInternal',
+						label: 'Is Internal',
+						type: 'boolean',
+						description: 'Whether the message is only visible inside Billbee',
+					},
 				],
 			},
 		},
@@ -288,9 +393,25 @@ export const orderResource: ResourceSpec = {
 						placeholder: 'e.g. Your order [OrderNumber] is on its way',
 						description: 'Text with Billbee placeholders',
 					},
-					{ name: 'IsHtml', label: 'Is HTML', type: 'boolean', description: 'Whether the text is HTML, so inserted values are HTML-escaped' },
-					{ name: 'Language', label: 'Language', type: 'string', placeholder: 'e.g. en', description: 'Two-letter language for the inserted texts (default language when empty)' },
-					{ name: 'Trim', label: 'Trim', type: 'boolean', description: 'Whether to trim spaces from the inserted values' },
+					{
+						name: 'IsHtml',
+						label: 'Is HTML',
+						type: 'boolean',
+						description: 'Whether the text is HTML, so inserted values are HTML-escaped',
+					},
+					{
+						name: 'Language',
+						label: 'Language',
+						type: 'string',
+						placeholder: 'e.g. en',
+						description: 'Two-letter language for the inserted texts (default language when empty)',
+					},
+					{
+						name: 'Trim',
+						label: 'Trim',
+						type: 'boolean',
+						description: 'Whether to trim spaces from the inserted values',
+					},
 				],
 			},
 		},
@@ -306,7 +427,13 @@ export const orderResource: ResourceSpec = {
 			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'ShippingId', label: 'Tracking Number', type: 'string', required: true, description: 'Tracking or shipment number of the parcel' },
+					{
+						name: 'ShippingId',
+						label: 'Tracking Number',
+						type: 'string',
+						required: true,
+						description: 'Tracking or shipment number of the parcel',
+					},
 					{
 						name: 'ShippingProviderId',
 						label: 'Shipping Provider Name or ID',
@@ -341,8 +468,18 @@ export const orderResource: ResourceSpec = {
 							{ name: 'Return', value: 1 },
 						],
 					},
-					{ name: 'Comment', label: 'Comment', type: 'string', description: 'Note stored with the shipment' },
-					{ name: 'OrderId', label: 'Differing Order Number', type: 'string', description: 'Order number to store with the shipment, if it differs from the order\'s' },
+					{
+						name: 'Comment',
+						label: 'Comment',
+						type: 'string',
+						description: 'Note stored with the shipment',
+					},
+					{
+						name: 'OrderId',
+						label: 'Differing Order Number',
+						type: 'string',
+						description: "Order number to store with the shipment, if it differs from the order's",
+					},
 				],
 			},
 		},
@@ -362,14 +499,25 @@ export const orderResource: ResourceSpec = {
 			name: 'Trigger Event',
 			action: 'Trigger a rule event for an order',
 			description:
-				'Trigger a named event for an order so that Billbee\'s automation rules listening to it run, optionally after a delay',
+				"Trigger a named event for an order so that Billbee's automation rules listening to it run, optionally after a delay",
 			method: 'POST',
 			path: '/orders/{id}/trigger-event',
 			pathParams: { id: orderLocator() },
 			body: {
 				fields: [
-					{ name: 'Name', label: 'Event Name', type: 'string', required: true, description: 'Name of the event, as used in the trigger of your Billbee rule' },
-					{ name: 'DelayInMinutes', label: 'Delay (Minutes)', type: 'integer', description: 'Minutes to wait before the rules run' },
+					{
+						name: 'Name',
+						label: 'Event Name',
+						type: 'string',
+						required: true,
+						description: 'Name of the event, as used in the trigger of your Billbee rule',
+					},
+					{
+						name: 'DelayInMinutes',
+						label: 'Delay (Minutes)',
+						type: 'integer',
+						description: 'Minutes to wait before the rules run',
+					},
 				],
 			},
 		},

@@ -11,9 +11,15 @@ const DEFAULT_LANGUAGE = 'de';
  * Billbee wants Subject and Body as lists of texts per language (MultiLanguageString[]).
  * The form asks for one text each and a language; lists given in the JSON stay as they are.
  */
-async function toMultiLanguage(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function toMultiLanguage(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (options.body ?? {}) as IDataObject;
-	const language = typeof body.LanguageCode === 'string' && body.LanguageCode.trim() ? body.LanguageCode.trim() : DEFAULT_LANGUAGE;
+	const language =
+		typeof body.LanguageCode === 'string' && body.LanguageCode.trim()
+			? body.LanguageCode.trim()
+			: DEFAULT_LANGUAGE;
 	delete body.LanguageCode;
 	for (const key of ['Subject', 'Body']) {
 		if (typeof body[key] === 'string') body[key] = [{ Text: body[key], LanguageCode: language }];
@@ -48,13 +54,27 @@ export const sendMessage: OperationSpec = {
 				default: 1,
 				description: 'How Billbee delivers the message',
 				options: [
-					{ name: 'Email', value: 1, description: 'To the buyer\'s email address' },
-					{ name: 'Marketplace Message', value: 2, description: 'Through the marketplace\'s messaging (API)' },
-					{ name: 'Email, Then Marketplace', value: 3, description: 'Billbee\'s EmailThenApi mode' },
-					{ name: 'Alternative Email Address', value: 4, description: 'To the address given in Alternative Email' },
+					{ name: 'Email', value: 1, description: "To the buyer's email address" },
+					{
+						name: 'Marketplace Message',
+						value: 2,
+						description: "Through the marketplace's messaging (API)",
+					},
+					{ name: 'Email, Then Marketplace', value: 3, description: "Billbee's EmailThenApi mode" },
+					{
+						name: 'Alternative Email Address',
+						value: 4,
+						description: 'To the address given in Alternative Email',
+					},
 				],
 			},
-			{ name: 'Subject', label: 'Subject', type: 'string', required: true, description: 'Subject of the message' },
+			{
+				name: 'Subject',
+				label: 'Subject',
+				type: 'string',
+				required: true,
+				description: 'Subject of the message',
+			},
 			{
 				name: 'Body',
 				label: 'Message',
@@ -69,7 +89,8 @@ export const sendMessage: OperationSpec = {
 				type: 'string',
 				default: DEFAULT_LANGUAGE,
 				placeholder: 'e.g. en',
-				description: 'Two-letter language of subject and message (de when not set). For texts in several languages, set Subject and Body as lists in Additional Fields (JSON).',
+				description:
+					'Two-letter language of subject and message (de when not set). For texts in several languages, set Subject and Body as lists in Additional Fields (JSON).',
 			},
 			{
 				name: 'AlternativeMail',
@@ -84,7 +105,10 @@ export const sendMessage: OperationSpec = {
 };
 
 /** PUT /orders/{id}/tags with an empty list removes every tag, so the list may be empty here. */
-async function tagsBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function tagsBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	options.body = { Tags: splitList(this.getNodeParameter('Tags', '') ?? '') };
 	return options;
 }

@@ -7,9 +7,26 @@ import { BUYER, orderAddress, orderLocator, VAT_MODE_OPTIONS } from './fields';
 
 /** The fields people change most, all from GET /orders/PatchableFields. */
 const patchFields: FieldSpec[] = [
-	{ name: 'OrderNumber', label: 'Order Number', type: 'string', description: 'Order number shown to the buyer' },
-	{ name: 'SellerComment', label: 'Seller Comment', type: 'string', typeOptions: { rows: 3 }, description: 'Internal note of the seller, not shown to the buyer' },
-	{ name: 'CustomInvoiceNote', label: 'Custom Invoice Note', type: 'string', typeOptions: { rows: 3 }, description: 'Extra text printed on the invoice' },
+	{
+		name: 'OrderNumber',
+		label: 'Order Number',
+		type: 'string',
+		description: 'Order number shown to the buyer',
+	},
+	{
+		name: 'SellerComment',
+		label: 'Seller Comment',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		description: 'Internal note of the seller, not shown to the buyer',
+	},
+	{
+		name: 'CustomInvoiceNote',
+		label: 'Custom Invoice Note',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		description: 'Extra text printed on the invoice',
+	},
 	orderAddress('InvoiceAddress'),
 	orderAddress('ShippingAddress'),
 	BUYER,
@@ -22,18 +39,77 @@ const patchFields: FieldSpec[] = [
 		description: 'How the buyer paid.',
 	},
 	{ name: 'PayedAt', label: 'Paid At', type: 'dateTime', description: 'When the order was paid' },
-	{ name: 'PaidAmount', label: 'Paid Amount', type: 'number', description: 'Amount the buyer has paid' },
-	{ name: 'PaymentReference', label: 'Payment Reference', type: 'string', description: 'Reference of the payment, e.g. a PayPal transaction' },
-	{ name: 'ShippedAt', label: 'Shipped At', type: 'dateTime', description: 'When the order was shipped' },
-	{ name: 'ShippingCost', label: 'Shipping Cost', type: 'number', description: 'Gross shipping cost charged to the buyer' },
-	{ name: 'TotalCost', label: 'Total Cost', type: 'number', description: 'Gross total of the order' },
-	{ name: 'Currency', label: 'Currency', type: 'string', placeholder: 'e.g. EUR', description: 'Three-letter ISO 4217 currency code' },
-	{ name: 'VatMode', label: 'VAT Mode', type: 'options', default: 0, options: VAT_MODE_OPTIONS, description: 'How VAT is handled on the invoice' },
+	{
+		name: 'PaidAmount',
+		label: 'Paid Amount',
+		type: 'number',
+		description: 'Amount the buyer has paid',
+	},
+	{
+		name: 'PaymentReference',
+		label: 'Payment Reference',
+		type: 'string',
+		description: 'Reference of the payment, e.g. a PayPal transaction',
+	},
+	{
+		name: 'ShippedAt',
+		label: 'Shipped At',
+		type: 'dateTime',
+		description: 'When the order was shipped',
+	},
+	{
+		name: 'ShippingCost',
+		label: 'Shipping Cost',
+		type: 'number',
+		description: 'Gross shipping cost charged to the buyer',
+	},
+	{
+		name: 'TotalCost',
+		label: 'Total Cost',
+		type: 'number',
+		description: 'Gross total of the order',
+	},
+	{
+		name: 'Currency',
+		label: 'Currency',
+		type: 'string',
+		placeholder: 'e.g. EUR',
+		description: 'Three-letter ISO 4217 currency code',
+	},
+	{
+		name: 'VatMode',
+		label: 'VAT Mode',
+		type: 'options',
+		default: 0,
+		options: VAT_MODE_OPTIONS,
+		description: 'How VAT is handled on the invoice',
+	},
 	{ name: 'VatId', label: 'Buyer VAT ID', type: 'string', description: 'VAT ID of the buyer' },
-	{ name: 'CustomerVatId', label: 'Customer VAT ID', type: 'string', description: 'VAT ID the buyer entered in the shop' },
-	{ name: 'CustomerNumber', label: 'Customer Number', type: 'string', description: 'Customer number of the buyer (not the Billbee customer ID)' },
-	{ name: 'LanguageCode', label: 'Language Code', type: 'string', placeholder: 'e.g. de', description: 'Two-letter language code of the buyer' },
-	{ name: 'ShipWeightKg', label: 'Shipping Weight (Kg)', type: 'number', description: 'Total weight of the shipment in kilograms' },
+	{
+		name: 'CustomerVatId',
+		label: 'Customer VAT ID',
+		type: 'string',
+		description: 'VAT ID the buyer entered in the shop',
+	},
+	{
+		name: 'CustomerNumber',
+		label: 'Customer Number',
+		type: 'string',
+		description: 'Customer number of the buyer (not the Billbee customer ID)',
+	},
+	{
+		name: 'LanguageCode',
+		label: 'Language Code',
+		type: 'string',
+		placeholder: 'e.g. de',
+		description: 'Two-letter language code of the buyer',
+	},
+	{
+		name: 'ShipWeightKg',
+		label: 'Shipping Weight (Kg)',
+		type: 'number',
+		description: 'Total weight of the shipment in kilograms',
+	},
 	{
 		name: 'ShippingProviderId',
 		label: 'Shipping Provider Name or ID',
@@ -42,11 +118,19 @@ const patchFields: FieldSpec[] = [
 		default: '',
 		description: 'Shipping provider to use for this order.',
 	},
-	{ name: 'ShippingProviderProductId', label: 'Shipping Provider Product ID', type: 'int64', description: 'Product (service) of the shipping provider' },
+	{
+		name: 'ShippingProviderProductId',
+		label: 'Shipping Provider Product ID',
+		type: 'int64',
+		description: 'Product (service) of the shipping provider',
+	},
 ];
 
 /** A PATCH without any field would do nothing; say so instead of sending it. */
-async function requireSomeField(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function requireSomeField(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject | undefined;
 	if (!body || Object.keys(body).length === 0) {
 		throw new NodeOperationError(

@@ -27,9 +27,15 @@ function category(n: 1 | 2 | 3): FieldSpec {
 	};
 }
 
-const title = (required: boolean) => multiLanguageField('Title', 'Title', 'Product title', required);
+const title = (required: boolean) =>
+	multiLanguageField('Title', 'Title', 'Product title', required);
 
-const price: FieldSpec = { name: 'Price', label: 'Price', type: 'number', description: 'Gross selling price' };
+const price: FieldSpec = {
+	name: 'Price',
+	label: 'Price',
+	type: 'number',
+	description: 'Gross selling price',
+};
 const vatIndex: FieldSpec = {
 	name: 'VatIndex',
 	label: 'VAT Rate Type',
@@ -63,34 +69,141 @@ const productType: FieldSpec = {
 
 /** Fields both create and patch offer as optional typed fields. */
 const commonOptional: FieldSpec[] = [
-	{ name: 'SKU', label: 'SKU', type: 'string', description: 'Stock keeping unit: the merchant\'s own article number' },
+	{
+		name: 'SKU',
+		label: 'SKU',
+		type: 'string',
+		description: "Stock keeping unit: the merchant's own article number",
+	},
 	{ name: 'EAN', label: 'EAN', type: 'string', description: 'EAN / GTIN barcode number' },
-	{ name: 'Manufacturer', label: 'Manufacturer', type: 'string', description: 'Name of the manufacturer' },
+	{
+		name: 'Manufacturer',
+		label: 'Manufacturer',
+		type: 'string',
+		description: 'Name of the manufacturer',
+	},
 	{ name: 'CostPrice', label: 'Cost Price', type: 'number', description: 'Purchase price (net)' },
-	{ name: 'StockDesired', label: 'Desired Stock', type: 'number', description: 'Target stock quantity' },
-	{ name: 'StockWarning', label: 'Stock Warning Level', type: 'number', description: 'Stock quantity below which Billbee warns about low stock' },
-	{ name: 'StockCode', label: 'Stock Code', type: 'string', description: 'Storage place (bin) in the default stock' },
-	{ name: 'Weight', label: 'Gross Weight in Grams', type: 'integer', description: 'Weight including packaging, in grams' },
-	{ name: 'WeightNet', label: 'Net Weight in Grams', type: 'integer', description: 'Weight without packaging, in grams' },
-	{ name: 'WidthCm', label: 'Width in Centimeters', type: 'number', description: 'Width of the product, in centimeters' },
-	{ name: 'LengthCm', label: 'Length in Centimeters', type: 'number', description: 'Length of the product, in centimeters' },
-	{ name: 'HeightCm', label: 'Height in Centimeters', type: 'number', description: 'Height of the product, in centimeters' },
+	{
+		name: 'StockDesired',
+		label: 'Desired Stock',
+		type: 'number',
+		description: 'Target stock quantity',
+	},
+	{
+		name: 'StockWarning',
+		label: 'Stock Warning Level',
+		type: 'number',
+		description: 'Stock quantity below which Billbee warns about low stock',
+	},
+	{
+		name: 'StockCode',
+		label: 'Stock Code',
+		type: 'string',
+		description: 'Storage place (bin) in the default stock',
+	},
+	{
+		name: 'Weight',
+		label: 'Gross Weight in Grams',
+		type: 'integer',
+		description: 'Weight including packaging, in grams',
+	},
+	{
+		name: 'WeightNet',
+		label: 'Net Weight in Grams',
+		type: 'integer',
+		description: 'Weight without packaging, in grams',
+	},
+	{
+		name: 'WidthCm',
+		label: 'Width in Centimeters',
+		type: 'number',
+		description: 'Width of the product, in centimeters',
+	},
+	{
+		name: 'LengthCm',
+		label: 'Length in Centimeters',
+		type: 'number',
+		description: 'Length of the product, in centimeters',
+	},
+	{
+		name: 'HeightCm',
+		label: 'Height in Centimeters',
+		type: 'number',
+		description: 'Height of the product, in centimeters',
+	},
 	category(1),
 	category(2),
 	category(3),
-	{ name: 'Unit', label: 'Unit', type: 'options', options: PRODUCT_UNIT_OPTIONS, default: 1, description: 'Unit the product is sold in' },
-	{ name: 'UnitsPerItem', label: 'Units per Item', type: 'number', description: 'How many units one item contains, e.g. 0.5 (kg)' },
-	{ name: 'Condition', label: 'Condition', type: 'options', options: PRODUCT_CONDITION_OPTIONS, default: 1, description: 'Condition of the product' },
-	{ name: 'DeliveryTime', label: 'Delivery Time', type: 'options', options: DELIVERY_TIME_OPTIONS, default: 1, description: 'Delivery time shown to buyers' },
-	{ name: 'IsDigital', label: 'Is Digital', type: 'boolean', description: 'Whether the product is a digital good (nothing is shipped)' },
-	{ name: 'IsCustomizable', label: 'Is Customizable', type: 'boolean', description: 'Whether buyers can customize the product' },
-	{ name: 'IsDeactivated', label: 'Is Deactivated', type: 'boolean', description: 'Whether the product is deactivated in Billbee' },
+	{
+		name: 'Unit',
+		label: 'Unit',
+		type: 'options',
+		options: PRODUCT_UNIT_OPTIONS,
+		default: 1,
+		description: 'Unit the product is sold in',
+	},
+	{
+		name: 'UnitsPerItem',
+		label: 'Units per Item',
+		type: 'number',
+		description: 'How many units one item contains, e.g. 0.5 (kg)',
+	},
+	{
+		name: 'Condition',
+		label: 'Condition',
+		type: 'options',
+		options: PRODUCT_CONDITION_OPTIONS,
+		default: 1,
+		description: 'Condition of the product',
+	},
+	{
+		name: 'DeliveryTime',
+		label: 'Delivery Time',
+		type: 'options',
+		options: DELIVERY_TIME_OPTIONS,
+		default: 1,
+		description: 'Delivery time shown to buyers',
+	},
+	{
+		name: 'IsDigital',
+		label: 'Is Digital',
+		type: 'boolean',
+		description: 'Whether the product is a digital good (nothing is shipped)',
+	},
+	{
+		name: 'IsCustomizable',
+		label: 'Is Customizable',
+		type: 'boolean',
+		description: 'Whether buyers can customize the product',
+	},
+	{
+		name: 'IsDeactivated',
+		label: 'Is Deactivated',
+		type: 'boolean',
+		description: 'Whether the product is deactivated in Billbee',
+	},
 	multiLanguageField('ShortDescription', 'Short Description', 'Short description'),
 	multiLanguageField('Description', 'Description', 'Description (HTML allowed)'),
 	multiLanguageField('InvoiceText', 'Invoice Text', 'Text on invoices'),
-	{ name: 'CountryOfOrigin', label: 'Country of Origin', type: 'string', placeholder: 'e.g. DE', description: 'Country of origin (two-letter ISO code), for customs' },
-	{ name: 'TaricNumber', label: 'TARIC Number', type: 'string', description: 'Customs tariff number (TARIC / HS code)' },
-	{ name: 'ExportDescription', label: 'Export Description', type: 'string', description: 'Description of the goods for customs declarations' },
+	{
+		name: 'CountryOfOrigin',
+		label: 'Country of Origin',
+		type: 'string',
+		placeholder: 'e.g. DE',
+		description: 'Country of origin (two-letter ISO code), for customs',
+	},
+	{
+		name: 'TaricNumber',
+		label: 'TARIC Number',
+		type: 'string',
+		description: 'Customs tariff number (TARIC / HS code)',
+	},
+	{
+		name: 'ExportDescription',
+		label: 'Export Description',
+		type: 'string',
+		description: 'Description of the goods for customs declarations',
+	},
 	{
 		name: 'BillOfMaterial',
 		label: 'Bill of Materials',
@@ -98,8 +211,19 @@ const commonOptional: FieldSpec[] = [
 		description: 'Components of a bundle (product type Bundle)',
 		fields: [
 			{ name: 'SKU', label: 'SKU', type: 'string', description: 'SKU of the component product' },
-			{ name: 'ArticleId', label: 'Product ID', type: 'int64', description: 'Billbee ID of the component product, instead of its SKU' },
-			{ name: 'Amount', label: 'Amount', type: 'number', default: 1, description: 'How many of the component the bundle contains' },
+			{
+				name: 'ArticleId',
+				label: 'Product ID',
+				type: 'int64',
+				description: 'Billbee ID of the component product, instead of its SKU',
+			},
+			{
+				name: 'Amount',
+				label: 'Amount',
+				type: 'number',
+				default: 1,
+				description: 'How many of the component the bundle contains',
+			},
 		],
 	},
 ];
@@ -120,7 +244,12 @@ export const createProduct: OperationSpec = {
 			{ ...vat1Rate, required: true },
 			{ ...vat2Rate, required: true },
 			{ ...productType, required: true },
-			{ name: 'StockCurrent', label: 'Initial Stock', type: 'number', description: 'Stock quantity in the default stock to start with' },
+			{
+				name: 'StockCurrent',
+				label: 'Initial Stock',
+				type: 'number',
+				description: 'Stock quantity in the default stock to start with',
+			},
 			...commonOptional,
 		],
 	},

@@ -16,12 +16,24 @@ const imageIdsField: FieldSpec = {
 };
 
 /** Billbee takes the image IDs as a bare JSON array. */
-async function imageIdsBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const ids = convertValue(this, imageIdsField, this.getNodeParameter(imageIdsField.name, ''), 'body') as bigint[] | undefined;
+async function imageIdsBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const ids = convertValue(
+		this,
+		imageIdsField,
+		this.getNodeParameter(imageIdsField.name, ''),
+		'body',
+	) as bigint[] | undefined;
 	if (!ids?.length) {
-		throw new NodeOperationError(this.getNode(), `${imageIdsField.label} (${imageIdsField.name}) is required`, {
-			itemIndex: this.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${imageIdsField.label} (${imageIdsField.name}) is required`,
+			{
+				itemIndex: this.getItemIndex(),
+			},
+		);
 	}
 	options.body = ids as unknown as IDataObject;
 	return options;
@@ -34,9 +46,25 @@ const imagesField: FieldSpec = {
 	required: true,
 	description: 'The images to add, each given by a public URL Billbee downloads',
 	fields: [
-		{ name: 'Url', label: 'URL', type: 'string', placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg', description: 'Public URL of the image' },
-		{ name: 'IsDefault', label: 'Is Default', type: 'boolean', description: 'Whether this is the main image of the product' },
-		{ name: 'Position', label: 'Position', type: 'integer', description: 'Sort position, 1 = first; 0 leaves it to Billbee' },
+		{
+			name: 'Url',
+			label: 'URL',
+			type: 'string',
+			placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg',
+			description: 'Public URL of the image',
+		},
+		{
+			name: 'IsDefault',
+			label: 'Is Default',
+			type: 'boolean',
+			description: 'Whether this is the main image of the product',
+		},
+		{
+			name: 'Position',
+			label: 'Position',
+			type: 'integer',
+			description: 'Sort position, 1 = first; 0 leaves it to Billbee',
+		},
 	],
 };
 
@@ -44,27 +72,47 @@ const replaceProperty = toProperty({
 	name: 'replace',
 	label: 'Replace Existing Images',
 	type: 'boolean',
-	description: 'Whether to delete all current images of the product first; otherwise the images are added',
+	description:
+		'Whether to delete all current images of the product first; otherwise the images are added',
 });
 
 /** Billbee takes the images as a bare JSON array; replace goes into the query. */
-async function imagesBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const images = convertValue(this, imagesField, this.getNodeParameter(imagesField.name, {}), 'body') as IDataObject[] | undefined;
+async function imagesBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const images = convertValue(
+		this,
+		imagesField,
+		this.getNodeParameter(imagesField.name, {}),
+		'body',
+	) as IDataObject[] | undefined;
 	if (!images?.length) {
-		throw new NodeOperationError(this.getNode(), `${imagesField.label} (${imagesField.name}): add at least one image`, {
-			itemIndex: this.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${imagesField.label} (${imagesField.name}): add at least one image`,
+			{
+				itemIndex: this.getItemIndex(),
+			},
+		);
 	}
 	images.forEach((image, index) => {
 		if (!image.Url) {
-			throw new NodeOperationError(this.getNode(), `${imagesField.label} (${imagesField.name}): image ${index + 1} has no URL`, {
-				itemIndex: this.getItemIndex(),
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${imagesField.label} (${imagesField.name}): image ${index + 1} has no URL`,
+				{
+					itemIndex: this.getItemIndex(),
+				},
+			);
 		}
 		if (image.Position === 0) delete image.Position;
 	});
 	options.body = images as unknown as IDataObject;
-	options.qs = { ...(options.qs ?? {}), replace: this.getNodeParameter(replaceProperty.name, false) === true };
+	options.qs = {
+		...(options.qs ?? {}),
+		replace: this.getNodeParameter(replaceProperty.name, false) === true,
+	};
 	return options;
 }
 
@@ -73,7 +121,8 @@ export const imageOperations: OperationSpec[] = [
 		value: 'getImages',
 		name: 'Get Images',
 		action: 'Get the images of a product',
-		description: 'List the images of a product found by Billbee ID, SKU or EAN, with URL, position and image ID',
+		description:
+			'List the images of a product found by Billbee ID, SKU or EAN, with URL, position and image ID',
 		method: 'GET',
 		path: '/products/{productId}/images',
 		pathParams: { productId: productLocator },
@@ -109,13 +158,35 @@ export const imageOperations: OperationSpec[] = [
 		path: '/products/{productId}/images/{imageId}',
 		pathParams: {
 			productId: productLocator,
-			imageId: { ...imageIdField, default: '0', description: 'Billbee ID of the image to change, or 0 to add a new image' },
+			imageId: {
+				...imageIdField,
+				default: '0',
+				description: 'Billbee ID of the image to change, or 0 to add a new image',
+			},
 		},
 		body: {
 			fields: [
-				{ name: 'Url', label: 'URL', type: 'string', required: true, placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg', description: 'Public URL of the image' },
-				{ name: 'IsDefault', label: 'Is Default', type: 'boolean', description: 'Whether this is the main image of the product' },
-				{ name: 'Position', label: 'Position', type: 'integer', default: 1, description: 'Sort position, 1 = first' },
+				{
+					name: 'Url',
+					label: 'URL',
+					type: 'string',
+					required: true,
+					placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg',
+					description: 'Public URL of the image',
+				},
+				{
+					name: 'IsDefault',
+					label: 'Is Default',
+					type: 'boolean',
+					description: 'Whether this is the main image of the product',
+				},
+				{
+					name: 'Position',
+					label: 'Position',
+					type: 'integer',
+					default: 1,
+					description: 'Sort position, 1 = first',
+				},
 			],
 		},
 	},
@@ -123,7 +194,8 @@ export const imageOperations: OperationSpec[] = [
 		value: 'deleteProductImage',
 		name: 'Delete Product Image',
 		action: 'Delete an image of a product',
-		description: 'Delete one image, by its image ID, from a product found by Billbee ID, SKU or EAN',
+		description:
+			'Delete one image, by its image ID, from a product found by Billbee ID, SKU or EAN',
 		method: 'DELETE',
 		path: '/products/{productId}/images/{imageId}',
 		pathParams: { productId: productLocator, imageId: imageIdField },
@@ -152,7 +224,8 @@ export const imageOperations: OperationSpec[] = [
 		value: 'deleteImages',
 		name: 'Delete Images',
 		action: 'Delete several images',
-		description: 'Delete product images by their image IDs; returns which IDs were deleted and which were not found',
+		description:
+			'Delete product images by their image IDs; returns which IDs were deleted and which were not found',
 		method: 'POST',
 		path: '/products/images/delete',
 		properties: [toProperty(imageIdsField)],

@@ -13,7 +13,8 @@ export const productResource: ResourceSpec = {
 			value: 'get',
 			name: 'Get',
 			action: 'Get a product',
-			description: 'Get one product by Billbee ID, SKU or EAN, with titles, prices, stock per location, categories and images',
+			description:
+				'Get one product by Billbee ID, SKU or EAN, with titles, prices, stock per location, categories and images',
 			method: 'GET',
 			path: '/products/{id}',
 			pathParams: {
@@ -33,9 +34,24 @@ export const productResource: ResourceSpec = {
 			method: 'GET',
 			path: '/products',
 			query: [
-				{ name: 'minCreatedAt', label: 'Created Since', type: 'dateTime', description: 'Only products created at or after this date and time' },
-				{ name: 'minimumBillBeeArticleId', label: 'Minimum Billbee ID', type: 'int64', description: 'Only products whose Billbee ID is at least this value' },
-				{ name: 'maximumBillBeeArticleId', label: 'Maximum Billbee ID', type: 'int64', description: 'Only products whose Billbee ID is at most this value' },
+				{
+					name: 'minCreatedAt',
+					label: 'Created Since',
+					type: 'dateTime',
+					description: 'Only products created at or after this date and time',
+				},
+				{
+					name: 'minimumBillBeeArticleId',
+					label: 'Minimum Billbee ID',
+					type: 'int64',
+					description: 'Only products whose Billbee ID is at least this value',
+				},
+				{
+					name: 'maximumBillBeeArticleId',
+					label: 'Maximum Billbee ID',
+					type: 'int64',
+					description: 'Only products whose Billbee ID is at most this value',
+				},
 			],
 			paged: {},
 		},
@@ -70,13 +86,47 @@ export const productResource: ResourceSpec = {
 			path: '/products/updatestock',
 			body: {
 				fields: [
-					{ name: 'Sku', label: 'SKU', type: 'string', required: true, description: 'SKU of the product whose stock is set' },
-					{ name: 'NewQuantity', label: 'New Quantity', type: 'number', required: true, description: 'The new absolute stock quantity (not a difference)' },
+					{
+						name: 'Sku',
+						label: 'SKU',
+						type: 'string',
+						required: true,
+						description: 'SKU of the product whose stock is set',
+					},
+					{
+						name: 'NewQuantity',
+						label: 'New Quantity',
+						type: 'number',
+						required: true,
+						description: 'The new absolute stock quantity (not a difference)',
+					},
 					stockIdField,
-					{ name: 'Reason', label: 'Reason', type: 'string', description: 'Reason shown in the stock history' },
-					{ name: 'BillbeeId', label: 'Billbee ID', type: 'int64', description: 'Billbee ID of the product; when given, Billbee finds the product by it instead of the SKU' },
-					{ name: 'ForceSendStockToShops', label: 'Force Send Stock To Shops', type: 'boolean', description: 'Whether to push the stock to the shops even if it did not change' },
-					{ name: 'AutosubtractReservedAmount', label: 'Subtract Reserved Amount', type: 'boolean', description: 'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity' },
+					{
+						name: 'Reason',
+						label: 'Reason',
+						type: 'string',
+						description: 'Reason shown in the stock history',
+					},
+					{
+						name: 'BillbeeId',
+						label: 'Billbee ID',
+						type: 'int64',
+						description:
+							'Billbee ID of the product; when given, Billbee finds the product by it instead of the SKU',
+					},
+					{
+						name: 'ForceSendStockToShops',
+						label: 'Force Send Stock To Shops',
+						type: 'boolean',
+						description: 'Whether to push the stock to the shops even if it did not change',
+					},
+					{
+						name: 'AutosubtractReservedAmount',
+						label: 'Subtract Reserved Amount',
+						type: 'boolean',
+						description:
+							'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity',
+					},
 				],
 			},
 		},
@@ -85,7 +135,8 @@ export const productResource: ResourceSpec = {
 			value: 'getStockMultiple',
 			name: 'Get Stock for Many Products',
 			action: 'Get stock for many products',
-			description: 'Read the stock quantities of several products in one call (only reads, allowed in read-only mode)',
+			description:
+				'Read the stock quantities of several products in one call (only reads, allowed in read-only mode)',
 			method: 'POST',
 			path: '/products/stockmultiple',
 			readsOnly: true,
@@ -106,10 +157,28 @@ export const productResource: ResourceSpec = {
 			path: '/products/updatestockcode',
 			body: {
 				fields: [
-					{ name: 'Sku', label: 'SKU', type: 'string', required: true, description: 'SKU of the product' },
-					{ name: 'StockCode', label: 'Stock Code', type: 'string', required: true, description: 'The new stock code (storage place)' },
+					{
+						name: 'Sku',
+						label: 'SKU',
+						type: 'string',
+						required: true,
+						description: 'SKU of the product',
+					},
+					{
+						name: 'StockCode',
+						label: 'Stock Code',
+						type: 'string',
+						required: true,
+						description: 'The new stock code (storage place)',
+					},
 					stockIdField,
-					{ name: 'BillbeeId', label: 'Billbee ID', type: 'int64', description: 'Billbee ID of the product; when given, Billbee finds the product by it instead of the SKU' },
+					{
+						name: 'BillbeeId',
+						label: 'Billbee ID',
+						type: 'int64',
+						description:
+							'Billbee ID of the product; when given, Billbee finds the product by it instead of the SKU',
+					},
 				],
 			},
 		},
@@ -117,7 +186,8 @@ export const productResource: ResourceSpec = {
 			value: 'getStocks',
 			name: 'Get Stock Locations',
 			action: 'Get the stock locations',
-			description: 'List the stock locations (warehouses) of the account, each with ID, name and whether it is the default',
+			description:
+				'List the stock locations (warehouses) of the account, each with ID, name and whether it is the default',
 			method: 'GET',
 			path: '/products/stocks',
 		},
@@ -133,7 +203,8 @@ export const productResource: ResourceSpec = {
 			value: 'getCustomFields',
 			name: 'Get Custom Fields',
 			action: 'Get many product custom fields',
-			description: 'List the custom field definitions for products, each with ID, name, type and configuration',
+			description:
+				'List the custom field definitions for products, each with ID, name, type and configuration',
 			method: 'GET',
 			path: '/products/custom-fields',
 			paged: {},
@@ -142,7 +213,8 @@ export const productResource: ResourceSpec = {
 			value: 'getCustomField',
 			name: 'Get Custom Field',
 			action: 'Get a product custom field',
-			description: 'Get one custom field definition for products by its ID, with name, type and configuration',
+			description:
+				'Get one custom field definition for products by its ID, with name, type and configuration',
 			method: 'GET',
 			path: '/products/custom-fields/{id}',
 			pathParams: {

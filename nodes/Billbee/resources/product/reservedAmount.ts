@@ -12,7 +12,10 @@ const stockOption: FieldSpec = { ...stockIdField, name: 'stockId' };
  * request builder does not do for locators: Billbee looks up IDs and SKUs itself, an EAN is
  * resolved to the ID first (Billbee documents only id and sku here).
  */
-async function reservedAmountQuery(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function reservedAmountQuery(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const key = productKeyOf(this);
 	const qs: IDataObject = { ...(options.qs ?? {}) };
 	if (key.mode === 'sku') {

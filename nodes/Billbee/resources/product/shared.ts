@@ -26,11 +26,17 @@ export const stockIdField: FieldSpec = {
 	label: 'Stock Name or ID',
 	type: 'int64',
 	loadOptionsMethod: 'getStocks',
-	description: 'Stock location, for accounts with several stocks. Without it Billbee uses the default stock.',
+	description:
+		'Stock location, for accounts with several stocks. Without it Billbee uses the default stock.',
 };
 
 /** A text per language (Billbee's MultiLanguageString list), e.g. titles and descriptions. */
-export function multiLanguageField(name: string, label: string, what: string, required = false): FieldSpec {
+export function multiLanguageField(
+	name: string,
+	label: string,
+	what: string,
+	required = false,
+): FieldSpec {
 	return {
 		name,
 		label,
@@ -38,7 +44,12 @@ export function multiLanguageField(name: string, label: string, what: string, re
 		required,
 		description: `${what}, one entry per language`,
 		fields: [
-			{ name: 'Text', label: 'Text', type: 'string', description: `The ${what.toLowerCase()} in this language` },
+			{
+				name: 'Text',
+				label: 'Text',
+				type: 'string',
+				description: `The ${what.toLowerCase()} in this language`,
+			},
 			{
 				name: 'LanguageCode',
 				label: 'Language Code',
@@ -52,13 +63,25 @@ export function multiLanguageField(name: string, label: string, what: string, re
 }
 
 export const VAT_INDEX_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Normal Rate (VAT 1)', value: 1, description: 'The normal VAT rate of the product (Vat1Rate) applies' },
-	{ name: 'Reduced Rate (VAT 2)', value: 2, description: 'The reduced VAT rate of the product (Vat2Rate) applies' },
+	{
+		name: 'Normal Rate (VAT 1)',
+		value: 1,
+		description: 'The normal VAT rate of the product (Vat1Rate) applies',
+	},
+	{
+		name: 'Reduced Rate (VAT 2)',
+		value: 2,
+		description: 'The reduced VAT rate of the product (Vat2Rate) applies',
+	},
 ];
 
 export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Article', value: 1, description: 'A single product' },
-	{ name: 'Bundle (Bill of Materials)', value: 2, description: 'A set made of other products (Bill of Materials)' },
+	{
+		name: 'Bundle (Bill of Materials)',
+		value: 2,
+		description: 'A set made of other products (Bill of Materials)',
+	},
 ];
 
 export const PRODUCT_UNIT_OPTIONS: INodePropertyOptions[] = [
@@ -112,17 +135,28 @@ export interface ProductKey {
 
 /** Reads the product locator of the current item; names the field when it is empty or malformed. */
 export function productKeyOf(ctx: IExecuteSingleFunctions): ProductKey {
-	const raw = ctx.getNodeParameter(productLocator.name, undefined) as { mode?: string; value?: unknown } | string | undefined;
-	const { mode = 'id', value = '' } = typeof raw === 'object' && raw !== null ? raw : { value: raw };
+	const raw = ctx.getNodeParameter(productLocator.name, undefined) as
+		| { mode?: string; value?: unknown }
+		| string
+		| undefined;
+	const { mode = 'id', value = '' } =
+		typeof raw === 'object' && raw !== null ? raw : { value: raw };
 	const text = String(value ?? '').trim();
 	const fail = (problem: string) =>
-		new NodeOperationError(ctx.getNode(), `${productLocator.label} (${productLocator.name})${problem}`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		new NodeOperationError(
+			ctx.getNode(),
+			`${productLocator.label} (${productLocator.name})${problem}`,
+			{
+				itemIndex: ctx.getItemIndex(),
+			},
+		);
 	if (!text) throw fail(' is required');
-	if (mode !== 'id' && mode !== 'sku' && mode !== 'ean') throw fail(` has an unknown mode "${mode}"`);
+	if (mode !== 'id' && mode !== 'sku' && mode !== 'ean')
+		throw fail(` has an unknown mode "${mode}"`);
 	if (mode === 'id' && !/^\d+$/.test(text)) {
-		throw fail(`: "${text}" is not a Billbee product ID (a number); choose SKU or EAN to find the product by another key`);
+		throw fail(
+			`: "${text}" is not a Billbee product ID (a number); choose SKU or EAN to find the product by another key`,
+		);
 	}
 	return { mode, value: text };
 }
@@ -136,9 +170,13 @@ export async function productIdOf(ctx: IExecuteSingleFunctions, key: ProductKey)
 	})) as IDataObject | null;
 	const id = product?.Id;
 	if (id === undefined || id === null) {
-		throw new NodeOperationError(ctx.getNode(), `No Billbee product found for ${key.mode.toUpperCase()} "${key.value}"`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No Billbee product found for ${key.mode.toUpperCase()} "${key.value}"`,
+			{
+				itemIndex: ctx.getItemIndex(),
+			},
+		);
 	}
 	return String(id);
 }

@@ -20,13 +20,46 @@ export const STOCK_UPDATES_PER_CALL = 250;
 const PATH = '/products/updatestockmultiple';
 
 const stockFields: FieldSpec[] = [
-	{ name: 'Sku', label: 'SKU', type: 'string', required: true, description: 'SKU of the article whose stock is set' },
-	{ name: 'NewQuantity', label: 'New Quantity', type: 'number', required: true, description: 'The new absolute stock quantity' },
+	{
+		name: 'Sku',
+		label: 'SKU',
+		type: 'string',
+		required: true,
+		description: 'SKU of the article whose stock is set',
+	},
+	{
+		name: 'NewQuantity',
+		label: 'New Quantity',
+		type: 'number',
+		required: true,
+		description: 'The new absolute stock quantity',
+	},
 	stockIdField,
-	{ name: 'Reason', label: 'Reason', type: 'string', description: 'Reason shown in the stock history' },
-	{ name: 'BillbeeId', label: 'Billbee ID', type: 'int64', description: 'Billbee article ID, to identify the article by ID as well' },
-	{ name: 'AutosubtractReservedAmount', label: 'Subtract Reserved Amount', type: 'boolean', description: 'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity' },
-	{ name: 'ForceSendStockToShops', label: 'Force Send Stock To Shops', type: 'boolean', description: 'Whether to push the stock to the shops even if it did not change' },
+	{
+		name: 'Reason',
+		label: 'Reason',
+		type: 'string',
+		description: 'Reason shown in the stock history',
+	},
+	{
+		name: 'BillbeeId',
+		label: 'Billbee ID',
+		type: 'int64',
+		description: 'Billbee article ID, to identify the article by ID as well',
+	},
+	{
+		name: 'AutosubtractReservedAmount',
+		label: 'Subtract Reserved Amount',
+		type: 'boolean',
+		description:
+			'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity',
+	},
+	{
+		name: 'ForceSendStockToShops',
+		label: 'Force Send Stock To Shops',
+		type: 'boolean',
+		description: 'Whether to push the stock to the shops even if it did not change',
+	},
 ];
 
 export const updateStockMultiple: OperationSpec = {
@@ -49,11 +82,17 @@ function stockUpdateOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const update: IDataObject = {};
 	for (const field of stockFields) {
-		const raw = field.required ? ctx.getNodeParameter(field.name, itemIndex) : additional[field.name];
+		const raw = field.required
+			? ctx.getNodeParameter(field.name, itemIndex)
+			: additional[field.name];
 		const value = convertValue(single, field, raw, 'body');
 		if (value !== undefined) update[field.name] = value as IDataObject[keyof IDataObject];
 	}
-	const extra = parseJsonField(single, 'Additional Fields (JSON)', ctx.getNodeParameter(ADDITIONAL_FIELDS_JSON, itemIndex, '{}'));
+	const extra = parseJsonField(
+		single,
+		'Additional Fields (JSON)',
+		ctx.getNodeParameter(ADDITIONAL_FIELDS_JSON, itemIndex, '{}'),
+	);
 	if (extra && typeof extra === 'object') Object.assign(update, extra);
 	return update;
 }
@@ -62,7 +101,9 @@ function stockUpdateOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
  * Runs once for all input items (a custom operation of the declarative node): the routing
  * engine sends one request per item, but Billbee takes up to 250 stock updates per call.
  */
-export async function executeUpdateStockMultiple(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function executeUpdateStockMultiple(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	assertWriteAllowed(this, 'POST', PATH);
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
@@ -71,8 +112,12 @@ export async function executeUpdateStockMultiple(this: IExecuteFunctions): Promi
 		try {
 			updates.push({ itemIndex, update: stockUpdateOf(this, itemIndex) });
 		} catch (error) {
-			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			output.push({ json: { ok: false, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			if (!this.continueOnFail())
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			output.push({
+				json: { ok: false, error: (error as Error).message },
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 
@@ -80,11 +125,16 @@ export async function executeUpdateStockMultiple(this: IExecuteFunctions): Promi
 		const chunk = updates.slice(start, start + STOCK_UPDATES_PER_CALL);
 		let results: IDataObject[];
 		try {
-			results = (await billbeeApiRequest.call(this, 'POST', PATH, { body: chunk.map((c) => c.update) })) as IDataObject[];
+			results = (await billbeeApiRequest.call(this, 'POST', PATH, {
+				body: chunk.map((c) => c.update),
+			})) as IDataObject[];
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeApiError(this.getNode(), error as JsonObject);
 			for (const { itemIndex, update } of chunk) {
-				output.push({ json: { Sku: update.Sku as string, ok: false, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				output.push({
+					json: { Sku: update.Sku as string, ok: false, error: (error as Error).message },
+					pairedItem: { item: itemIndex },
+				});
 			}
 			continue;
 		}

@@ -10,23 +10,48 @@ const dimensionField: FieldSpec = {
 	type: 'object',
 	description: 'Size of the package in centimetres',
 	fields: [
-		{ name: 'length', label: 'Length', type: 'number', description: 'Length of the package in centimetres' },
-		{ name: 'width', label: 'Width', type: 'number', description: 'Width of the package in centimetres' },
-		{ name: 'height', label: 'Height', type: 'number', description: 'Height of the package in centimetres' },
+		{
+			name: 'length',
+			label: 'Length',
+			type: 'number',
+			description: 'Length of the package in centimetres',
+		},
+		{
+			name: 'width',
+			label: 'Width',
+			type: 'number',
+			description: 'Width of the package in centimetres',
+		},
+		{
+			name: 'height',
+			label: 'Height',
+			type: 'number',
+			description: 'Height of the package in centimetres',
+		},
 	],
 };
 
 /** Parcel details both ways of creating a shipment take under the same names. */
 const parcelFields: FieldSpec[] = [
 	dimensionField,
-	{ name: 'ShipDate', label: 'Ship Date', type: 'dateTime', description: 'Ship date sent to the carrier, if not today' },
+	{
+		name: 'ShipDate',
+		label: 'Ship Date',
+		type: 'dateTime',
+		description: 'Ship date sent to the carrier, if not today',
+	},
 	{
 		name: 'ClientReference',
 		label: 'Client Reference',
 		type: 'string',
 		description: 'Reference text printed on the label (not supported by every carrier)',
 	},
-	{ name: 'PrinterName', label: 'Printer Name', type: 'string', description: 'Name of a connected cloud printer that prints the label' },
+	{
+		name: 'PrinterName',
+		label: 'Printer Name',
+		type: 'string',
+		description: 'Name of a connected cloud printer that prints the label',
+	},
 ];
 
 /** Billbee's ShipmentAddressApiModel without the read-only FullName / FullStreet. */
@@ -44,9 +69,25 @@ const receiverAddressField: FieldSpec = {
 			placeholder: 'e.g. DEU',
 			description: 'Three-letter ISO 3166-1 country code, for carriers that need it',
 		},
-		{ name: 'Email', label: 'Email', type: 'string', placeholder: 'name@email.com', description: 'E-mail address of the receiver, for carrier notifications' },
-		{ name: 'Telephone', label: 'Phone', type: 'string', description: 'Phone number of the receiver' },
-		{ name: 'IsExportCountry', label: 'Is Export Country', type: 'boolean', description: 'Whether the receiver country needs export (customs) documents' },
+		{
+			name: 'Email',
+			label: 'Email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			description: 'E-mail address of the receiver, for carrier notifications',
+		},
+		{
+			name: 'Telephone',
+			label: 'Phone',
+			type: 'string',
+			description: 'Phone number of the receiver',
+		},
+		{
+			name: 'IsExportCountry',
+			label: 'Is Export Country',
+			type: 'boolean',
+			description: 'Whether the receiver country needs export (customs) documents',
+		},
 	],
 };
 
@@ -58,7 +99,8 @@ export const shipmentResource: ResourceSpec = {
 			value: 'ping',
 			name: 'Ping',
 			action: 'Ping the shipment API',
-			description: "Check that Billbee's shipment API answers; Billbee marks this endpoint as deprecated",
+			description:
+				"Check that Billbee's shipment API answers; Billbee marks this endpoint as deprecated",
 			method: 'GET',
 			path: '/shipment/ping',
 		},
@@ -78,14 +120,16 @@ export const shipmentResource: ResourceSpec = {
 						type: 'string',
 						required: true,
 						placeholder: 'e.g. DHL',
-						description: 'Name of the shipping provider exactly as configured in Billbee (see Get Shipping Providers)',
+						description:
+							'Name of the shipping provider exactly as configured in Billbee (see Get Shipping Providers)',
 					},
 					{
 						name: 'ProductCode',
 						label: 'Product Code',
 						type: 'string',
 						placeholder: 'e.g. V01PAK',
-						description: "The carrier's product code, as listed under productName by Get Shipping Providers",
+						description:
+							"The carrier's product code, as listed under productName by Get Shipping Providers",
 					},
 					receiverAddressField,
 					{
@@ -95,7 +139,12 @@ export const shipmentResource: ResourceSpec = {
 						loadOptionsMethod: 'getShippingCarriers',
 						description: 'Carrier that transports the parcel.',
 					},
-					{ name: 'WeightInGram', label: 'Weight (Grams)', type: 'number', description: 'Weight of the parcel in grams' },
+					{
+						name: 'WeightInGram',
+						label: 'Weight (Grams)',
+						type: 'number',
+						description: 'Weight of the parcel in grams',
+					},
 					...parcelFields,
 					{
 						name: 'PrinterIdForExportDocs',
@@ -104,10 +153,31 @@ export const shipmentResource: ResourceSpec = {
 						loadOptionsMethod: 'getCloudStorages',
 						description: 'Connected cloud printer that prints the export documents.',
 					},
-					{ name: 'Content', label: 'Content', type: 'string', description: 'Description of the contents, for export shipments' },
-					{ name: 'OrderSum', label: 'Order Sum', type: 'number', description: 'Value of the contents (gross), for insurance or customs' },
-					{ name: 'TotalNet', label: 'Total Net', type: 'number', description: 'Net value of the contents' },
-					{ name: 'OrderCurrencyCode', label: 'Currency', type: 'string', placeholder: 'e.g. EUR', description: 'Currency of the order sum' },
+					{
+						name: 'Content',
+						label: 'Content',
+						type: 'string',
+						description: 'Description of the contents, for export shipments',
+					},
+					{
+						name: 'OrderSum',
+						label: 'Order Sum',
+						type: 'number',
+						description: 'Value of the contents (gross), for insurance or customs',
+					},
+					{
+						name: 'TotalNet',
+						label: 'Total Net',
+						type: 'number',
+						description: 'Net value of the contents',
+					},
+					{
+						name: 'OrderCurrencyCode',
+						label: 'Currency',
+						type: 'string',
+						placeholder: 'e.g. EUR',
+						description: 'Currency of the order sum',
+					},
 				],
 			},
 			properties: labelProperties,
@@ -158,19 +228,31 @@ export const shipmentResource: ResourceSpec = {
 			method: 'GET',
 			path: '/shipment/shipments',
 			query: [
-				{ name: 'createdAtMin', label: 'Created After', type: 'dateTime', description: 'Only shipments created at or after this date' },
+				{
+					name: 'createdAtMin',
+					label: 'Created After',
+					type: 'dateTime',
+					description: 'Only shipments created at or after this date',
+				},
 				{
 					name: 'createdAtMax',
 					label: 'Created Before',
 					type: 'dateTime',
-					description: 'Only shipments created at or before this date; when empty, the time of the first page is used so that later pages stay stable',
+					description:
+						'Only shipments created at or before this date; when empty, the time of the first page is used so that later pages stay stable',
 				},
-				{ name: 'orderId', label: 'Order ID', type: 'int64', description: 'Only shipments of this Billbee order ID' },
+				{
+					name: 'orderId',
+					label: 'Order ID',
+					type: 'int64',
+					description: 'Only shipments of this Billbee order ID',
+				},
 				{
 					name: 'minimumShipmentId',
 					label: 'Minimum Shipment ID',
 					type: 'int64',
-					description: 'Only shipments with this Billbee shipment ID or a higher one (IDs grow over time)',
+					description:
+						'Only shipments with this Billbee shipment ID or a higher one (IDs grow over time)',
 				},
 				{
 					name: 'shippingProviderId',
@@ -186,7 +268,8 @@ export const shipmentResource: ResourceSpec = {
 			value: 'getShippingCarriers',
 			name: 'Get Shipping Carriers',
 			action: 'Get shipping carriers',
-			description: 'List the shipping carriers Billbee knows (ID and name), e.g. for the carrier of Create Shipment',
+			description:
+				'List the shipping carriers Billbee knows (ID and name), e.g. for the carrier of Create Shipment',
 			method: 'GET',
 			path: '/shipment/shippingcarriers',
 		},
@@ -209,7 +292,13 @@ export const shipmentResource: ResourceSpec = {
 			path: '/shipment/shipwithlabel',
 			body: {
 				fields: [
-					{ name: 'OrderId', label: 'Order ID', type: 'int64', required: true, description: 'Billbee ID of the order to ship' },
+					{
+						name: 'OrderId',
+						label: 'Order ID',
+						type: 'int64',
+						required: true,
+						description: 'Billbee ID of the order to ship',
+					},
 					{
 						name: 'ProviderId',
 						label: 'Shipping Provider Name or ID',
@@ -231,9 +320,16 @@ export const shipmentResource: ResourceSpec = {
 						name: 'ChangeStateToSend',
 						label: 'Mark Order as Shipped',
 						type: 'boolean',
-						description: 'Whether Billbee sets the order state to shipped once the label is created',
+						description:
+							'Whether Billbee sets the order state to shipped once the label is created',
 					},
-					{ name: 'WeightInGram', label: 'Weight (Grams)', type: 'integer', description: "Weight of the parcel in grams, instead of the weight Billbee calculates from the order's products" },
+					{
+						name: 'WeightInGram',
+						label: 'Weight (Grams)',
+						type: 'integer',
+						description:
+							"Weight of the parcel in grams, instead of the weight Billbee calculates from the order's products",
+					},
 					...parcelFields,
 				],
 			},

@@ -56,7 +56,11 @@ export const labelToBinary: PostReceiveAction = async function (
 			const pdf = Buffer.from(json[field] as string, 'base64');
 			item.binary = {
 				...(item.binary ?? {}),
-				[property]: await this.helpers.prepareBinaryData(pdf, fileName('label', reference), 'application/pdf'),
+				[property]: await this.helpers.prepareBinaryData(
+					pdf,
+					fileName('label', reference),
+					'application/pdf',
+				),
 			};
 			delete json[field];
 		}
@@ -64,7 +68,11 @@ export const labelToBinary: PostReceiveAction = async function (
 			const pdf = Buffer.from(json[EXPORT_DOCS_FIELD] as string, 'base64');
 			item.binary = {
 				...(item.binary ?? {}),
-				[EXPORT_DOCS_PROPERTY]: await this.helpers.prepareBinaryData(pdf, fileName('export-documents', reference), 'application/pdf'),
+				[EXPORT_DOCS_PROPERTY]: await this.helpers.prepareBinaryData(
+					pdf,
+					fileName('export-documents', reference),
+					'application/pdf',
+				),
 			};
 			delete json[EXPORT_DOCS_FIELD];
 		}

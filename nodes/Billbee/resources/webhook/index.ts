@@ -14,9 +14,13 @@ import type { ResourceSpec } from '../../helpers/operation';
  * Billbee answers registrations with their signing secret. The node never outputs it: an AI
  * agent or a log could otherwise read the secrets of every tool's webhooks of the account.
  */
-const hideSecrets: PostReceiveAction = async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+const hideSecrets: PostReceiveAction = async function (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+) {
 	for (const { json } of items) {
-		if (typeof json.Secret === 'string' && json.Secret) json.Secret = `(hidden, ${json.Secret.length} characters)`;
+		if (typeof json.Secret === 'string' && json.Secret)
+			json.Secret = `(hidden, ${json.Secret.length} characters)`;
 	}
 	return items;
 };
@@ -46,7 +50,8 @@ const registrationFields: FieldSpec[] = [
 		type: 'string',
 		required: true,
 		typeOptions: { password: true },
-		description: 'Shared secret of 32 to 64 characters; Billbee signs every delivery with it (HMAC-SHA256 in the ms-signature header)',
+		description:
+			'Shared secret of 32 to 64 characters; Billbee signs every delivery with it (HMAC-SHA256 in the ms-signature header)',
 	},
 	{
 		name: 'Filters',
@@ -55,13 +60,24 @@ const registrationFields: FieldSpec[] = [
 		loadOptionsMethod: 'getWebhookFilters',
 		description: 'Events that trigger a delivery; leave empty for all events (*).',
 	},
-	{ name: 'Description', label: 'Description', type: 'string', description: 'Free text to recognise the registration by' },
-	{ name: 'IsPaused', label: 'Is Paused', type: 'boolean', description: 'Whether Billbee keeps the registration but sends no deliveries' },
+	{
+		name: 'Description',
+		label: 'Description',
+		type: 'string',
+		description: 'Free text to recognise the registration by',
+	},
+	{
+		name: 'IsPaused',
+		label: 'Is Paused',
+		type: 'boolean',
+		description: 'Whether Billbee keeps the registration but sends no deliveries',
+	},
 	{
 		name: 'Headers',
 		label: 'Headers (JSON)',
 		type: 'json',
-		description: 'Extra HTTP headers Billbee sends with every delivery, as a JSON object of strings, e.g. {"X-Token": "abc"}',
+		description:
+			'Extra HTTP headers Billbee sends with every delivery, as a JSON object of strings, e.g. {"X-Token": "abc"}',
 	},
 	{
 		name: 'Properties',
@@ -72,9 +88,16 @@ const registrationFields: FieldSpec[] = [
 ];
 
 /** Billbee rejects a PUT whose body Id differs from the path, so the body gets the path's ID. */
-const idFromPath: PreSendAction = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+const idFromPath: PreSendAction = async function (
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+) {
 	const body = options.body as IDataObject | undefined;
-	if (body && typeof body === 'object' && (body.Id === undefined || body.Id === null || body.Id === '')) {
+	if (
+		body &&
+		typeof body === 'object' &&
+		(body.Id === undefined || body.Id === null || body.Id === '')
+	) {
 		body.Id = String(this.getNodeParameter('webhookId', '')).trim();
 	}
 	return options;
@@ -88,7 +111,8 @@ export const webhookResource: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many webhooks',
-			description: 'List all webhook registrations of the Billbee account, with URL, events and secret',
+			description:
+				'List all webhook registrations of the Billbee account, with URL, events and secret',
 			method: 'GET',
 			path: '/webhooks',
 			postReceive: [hideSecrets],
@@ -118,7 +142,8 @@ export const webhookResource: ResourceSpec = {
 			value: 'getFilters',
 			name: 'Get Filters',
 			action: 'Get webhook event filters',
-			description: 'List the event names (filters) a webhook registration can subscribe to, with descriptions',
+			description:
+				'List the event names (filters) a webhook registration can subscribe to, with descriptions',
 			method: 'GET',
 			path: '/webhooks/filters',
 		},
