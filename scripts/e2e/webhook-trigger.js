@@ -6,6 +6,7 @@
 const assert = require('assert/strict');
 const { startSandbox } = require('../../test/sandbox/server.js');
 const {
+	CREDENTIAL_ID,
 	createInstance,
 	credentialRef,
 	sandboxCredential,
@@ -134,6 +135,7 @@ async function run({ bin, tarball }) {
 		assert.deepEqual(
 			gets.map((r) => r.path).sort(),
 			newest.map((o) => `/orders/${o.BillBeeOrderId}`).sort(),
+			`each order fetched once; requests: ${sandbox.log.map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ')}`,
 		);
 		assert.equal(sandbox.log.filter((r) => r.status === 429).length, 0);
 		console.log(
