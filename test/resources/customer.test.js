@@ -3,23 +3,15 @@
 // the errors that name the field, checked against what the sandbox received.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
+const { ERIKA_IN_BERLIN } = require('../fixtures/addresses');
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	// Pacing is the transport test's subject; the client still paces itself to 2 req/s.
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
-
-const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+// Pacing is the transport test's subject; the client still paces itself to 2 req/s.
+const { sandbox, run, requests, ofEndpoint } = useSandbox({ throttle: false });
 
 test('create: typed fields and the Address object become the exact CreateCustomerApiModel body', async () => {
 	const priceGroupId = '9007199254740995'; // above 2^53: must keep every digit
+	const Address = { AddressType: 2, Company: 'Mustermann GmbH', ...ERIKA_IN_BERLIN };
 	const { items, error } = await run({
 		resource: 'customer',
 		operation: 'create',
@@ -31,17 +23,7 @@ test('create: typed fields and the Address object become the exact CreateCustome
 			LanguageId: 1,
 			Type: 1,
 			PriceGroupId: priceGroupId,
-			Address: {
-				AddressType: 2,
-				Company: 'Mustermann GmbH',
-				FirstName: 'Erika',
-				LastName: 'Mustermann',
-				Street: 'Hauptstraße',
-				Housenumber: '5',
-				Zip: '10115',
-				City: 'Berlin',
-				CountryCode: 'DE',
-			},
+			Address,
 		},
 		additionalFieldsJson: '{"Tel2": "+49 30 7654321"}',
 	});
@@ -58,17 +40,7 @@ test('create: typed fields and the Address object become the exact CreateCustome
 		PriceGroupId: BigInt(priceGroupId),
 		VatId: 'DE123456789',
 		Type: 1,
-		Address: {
-			AddressType: 2,
-			Company: 'Mustermann GmbH',
-			FirstName: 'Erika',
-			LastName: 'Mustermann',
-			Street: 'Hauptstraße',
-			Housenumber: '5',
-			Zip: '10115',
-			City: 'Berlin',
-			CountryCode: 'DE',
-		},
+		Address,
 		Tel2: '+49 30 7654321',
 	});
 	assert.match(
@@ -203,30 +175,24 @@ test('patchAddress: sends only the given fields and leaves the others as they we
 
 test('updateAddress: PUT with the typed address fields', async () => {
 	const address = sandbox.data.customerAddresses[2];
-	const { error } = await run({
-		resource: 'customer',
-		operation: 'updateAddress',
-		addressId: String(address.Id),
-		additionalFields: {
-			AddressType: 1,
-			Street: 'Neue Straße',
-			Housenumber: '9',
-			Zip: '50667',
-			City: 'Köln',
-			CountryCode: 'DE',
-		},
-	});
-	assert.equal(error, undefined, error?.message);
-	const [request] = ofEndpoint('customer.updateAddress');
-	assert.equal(request.method, 'PUT');
-	assert.deepEqual(request.body, {
+	const fields = {
 		AddressType: 1,
 		Street: 'Neue Straße',
 		Housenumber: '9',
 		Zip: '50667',
 		City: 'Köln',
 		CountryCode: 'DE',
+	};
+	const { error } = await run({
+		resource: 'customer',
+		operation: 'updateAddress',
+		addressId: String(address.Id),
+		additionalFields: fields,
 	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.updateAddress');
+	assert.equal(request.method, 'PUT');
+	assert.deepEqual(request.body, fields);
 });
 
 test('update: typed customer fields by customer ID', async () => {
