@@ -106,6 +106,12 @@ class Query {
 		return ms;
 	}
 
+	/** Like date(), as the canonical string that record dates compare with; null when absent. */
+	dateKey(name) {
+		const ms = this.date(name);
+		return ms === undefined ? null : formatDate(ms);
+	}
+
 	/** int64 parameter as a digit string, undefined when absent; non-numeric answers HTTP 400. */
 	id(name) {
 		const s = this.str(name);
@@ -248,6 +254,22 @@ function sortedView(cache, name, list, dateField, idField, descending) {
 	return view;
 }
 
+/** Orders newest first, as GET /orders lists them. */
+function ordersNewestFirst(ctx) {
+	return sortedView(ctx.env.cache, 'orders', ctx.data.orders, 'OrderDate', 'BillBeeOrderId', true);
+}
+
+/** The items of a sorted view whose date lies within [minKey, maxKey]; null leaves that end open. */
+function withinDates(view, minKey, maxKey) {
+	const out = [];
+	for (let i = 0; i < view.items.length; i++) {
+		const key = view.keys[i];
+		if ((minKey === null || key >= minKey) && (maxKey === null || key <= maxKey))
+			out.push(view.items[i]);
+	}
+	return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // lookups and small mutations
 // ---------------------------------------------------------------------------------------------
@@ -385,6 +407,8 @@ module.exports = {
 	clone,
 	paginate,
 	sortedView,
+	ordersNewestFirst,
+	withinDates,
 	findBy,
 	findProductBy,
 	touch,

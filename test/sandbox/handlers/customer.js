@@ -2,40 +2,28 @@
 /** Customers, their addresses and orders. */
 
 const R = require('../responses');
-const {
-	field,
-	toNumber,
-	idMatcher,
-	pathId,
-	requireObjectBody,
-	clone,
-	paginate,
-	sortedView,
-	findBy,
-	isPlainObject,
-	nextFreeId,
-} = require('./common');
+const common = require('./common');
 const { addressOr404, newAddress, updateAddress } = require('./customerAddress');
 
 function customerOr404(ctx, digits) {
-	const customer = findBy(ctx.data.customers, 'Id', pathId(digits));
+	const customer = common.findBy(ctx.data.customers, 'Id', common.pathId(digits));
 	if (!customer) throw new R.HttpError(R.message(404, 'Customer not found'));
 	return customer;
 }
 
 function createCustomer(ctx) {
-	const body = requireObjectBody(ctx);
+	const body = common.requireObjectBody(ctx);
 	const { data } = ctx;
-	const name = field(body, 'Name');
-	const email = field(body, 'Email');
-	const addressBody = field(body, 'Address');
-	if (!name && !email && !isPlainObject(addressBody))
+	const name = common.field(body, 'Name');
+	const email = common.field(body, 'Email');
+	const addressBody = common.field(body, 'Address');
+	if (!name && !email && !common.isPlainObject(addressBody))
 		return R.invalidData('Name, Email or Address is required');
-	const customer = clone(body);
+	const customer = common.clone(body);
 	delete customer.Address;
-	customer.Id = nextFreeId(data.customers, 'Id', data.sequences, 'customer');
+	customer.Id = common.nextFreeId(data.customers, 'Id', data.sequences, 'customer');
 	customer.Number =
-		data.customers.reduce((m, c) => Math.max(m, toNumber(c.Number) || 0), 10000) + 1;
+		data.customers.reduce((m, c) => Math.max(m, common.toNumber(c.Number) || 0), 10000) + 1;
 	for (const k of [
 		'Name',
 		'Email',
@@ -51,14 +39,14 @@ function createCustomer(ctx) {
 	if (!Array.isArray(customer.MetaData)) customer.MetaData = [];
 	if (customer.Type === undefined) customer.Type = 0;
 	data.customers.push(customer);
-	if (isPlainObject(addressBody)) newAddress(ctx, customer.Id, addressBody);
+	if (common.isPlainObject(addressBody)) newAddress(ctx, customer.Id, addressBody);
 	return R.ok(customer);
 }
 
 function updateCustomer(ctx) {
 	const customer = customerOr404(ctx, ctx.params.id);
-	const body = requireObjectBody(ctx);
-	const bodyId = field(body, 'Id');
+	const body = common.requireObjectBody(ctx);
+	const bodyId = common.field(body, 'Id');
 	if (
 		bodyId !== undefined &&
 		bodyId !== null &&
@@ -66,48 +54,41 @@ function updateCustomer(ctx) {
 		String(bodyId) !== String(customer.Id)
 	)
 		return R.invalidData('Id in body does not match the URL');
-	for (const [k, v] of Object.entries(body)) if (k.toLowerCase() !== 'id') customer[k] = clone(v);
+	for (const [k, v] of Object.entries(body))
+		if (k.toLowerCase() !== 'id') customer[k] = common.clone(v);
 	return R.ok(customer);
 }
 
 function customerOrders(ctx) {
 	const customer = customerOr404(ctx, ctx.params.id);
-	const view = sortedView(
-		ctx.env.cache,
-		'orders',
-		ctx.data.orders,
-		'OrderDate',
-		'BillBeeOrderId',
-		true,
-	);
-	const match = idMatcher(String(customer.Id));
-	return paginate(
-		view.items.filter((o) => o.Customer && match(o.Customer.Id)),
+	const match = common.idMatcher(String(customer.Id));
+	return common.paginate(
+		common.ordersNewestFirst(ctx).items.filter((o) => o.Customer && match(o.Customer.Id)),
 		ctx.q,
 	);
 }
 
 const handlers = {
-	'customer.getAll': (ctx) => paginate(ctx.data.customers, ctx.q),
+	'customer.getAll': (ctx) => common.paginate(ctx.data.customers, ctx.q),
 	'customer.create': createCustomer,
 	'customer.getAddress': (ctx) => R.ok(addressOr404(ctx, ctx.params.id)),
 	'customer.updateAddress': (ctx) =>
-		R.ok(updateAddress(addressOr404(ctx, ctx.params.id), requireObjectBody(ctx), true)),
+		R.ok(updateAddress(addressOr404(ctx, ctx.params.id), common.requireObjectBody(ctx), true)),
 	'customer.patchAddress': (ctx) =>
-		R.ok(updateAddress(addressOr404(ctx, ctx.params.id), requireObjectBody(ctx), false)),
+		R.ok(updateAddress(addressOr404(ctx, ctx.params.id), common.requireObjectBody(ctx), false)),
 	'customer.get': (ctx) => R.ok(customerOr404(ctx, ctx.params.id)),
 	'customer.update': updateCustomer,
 	'customer.getAddresses': (ctx) => {
 		const customer = customerOr404(ctx, ctx.params.id);
-		const match = idMatcher(String(customer.Id));
-		return paginate(
+		const match = common.idMatcher(String(customer.Id));
+		return common.paginate(
 			ctx.data.customerAddresses.filter((a) => match(a.CustomerId)),
 			ctx.q,
 		);
 	},
 	'customer.addAddress': (ctx) => {
 		const customer = customerOr404(ctx, ctx.params.id);
-		return R.ok(newAddress(ctx, customer.Id, requireObjectBody(ctx)));
+		return R.ok(newAddress(ctx, customer.Id, common.requireObjectBody(ctx)));
 	},
 	'customer.getOrders': customerOrders,
 };

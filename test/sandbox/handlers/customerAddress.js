@@ -3,10 +3,10 @@
 
 const R = require('../responses');
 const { nextId } = require('../data');
-const { field, pathId, requireObjectBody, clone, paginate, findBy } = require('./common');
+const common = require('./common');
 
 function addressOr404(ctx, digits) {
-	const address = findBy(ctx.data.customerAddresses, 'Id', pathId(digits));
+	const address = common.findBy(ctx.data.customerAddresses, 'Id', common.pathId(digits));
 	if (!address) throw new R.HttpError(R.message(404, 'Address not found'));
 	return address;
 }
@@ -39,7 +39,7 @@ function newAddress(ctx, customerId, body) {
 		CustomerId: customerId,
 	};
 	for (const f of ADDRESS_FIELDS)
-		if (address[f] === undefined) address[f] = clone(field(body, f)) ?? null;
+		if (address[f] === undefined) address[f] = common.clone(common.field(body, f)) ?? null;
 	if (address.AddressType === null) address.AddressType = 1;
 	ctx.data.customerAddresses.push(address);
 	return address;
@@ -48,28 +48,28 @@ function newAddress(ctx, customerId, body) {
 /** PUT: every known field is replaced (missing ones become null); PATCH: only given fields. */
 function updateAddress(address, body, replace) {
 	for (const f of ADDRESS_FIELDS) {
-		const v = field(body, f);
-		if (v !== undefined) address[f] = clone(v);
+		const v = common.field(body, f);
+		if (v !== undefined) address[f] = common.clone(v);
 		else if (replace && f !== 'AddressType') address[f] = null;
 	}
 	return address;
 }
 
 const handlers = {
-	'customerAddress.getAll': (ctx) => paginate(ctx.data.customerAddresses, ctx.q),
+	'customerAddress.getAll': (ctx) => common.paginate(ctx.data.customerAddresses, ctx.q),
 	'customerAddress.create': (ctx) => {
-		const body = requireObjectBody(ctx);
-		const customerId = field(body, 'CustomerId');
+		const body = common.requireObjectBody(ctx);
+		const customerId = common.field(body, 'CustomerId');
 		const customer =
 			customerId === undefined || customerId === null
 				? undefined
-				: findBy(ctx.data.customers, 'Id', String(customerId));
+				: common.findBy(ctx.data.customers, 'Id', String(customerId));
 		if (!customer) return R.invalidData('CustomerId is missing or unknown');
 		return R.ok(newAddress(ctx, customer.Id, body));
 	},
 	'customerAddress.get': (ctx) => R.ok(addressOr404(ctx, ctx.params.id)),
 	'customerAddress.update': (ctx) =>
-		R.ok(updateAddress(addressOr404(ctx, ctx.params.id), requireObjectBody(ctx), true)),
+		R.ok(updateAddress(addressOr404(ctx, ctx.params.id), common.requireObjectBody(ctx), true)),
 };
 
 module.exports = { handlers, addressOr404, newAddress, updateAddress };

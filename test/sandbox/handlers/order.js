@@ -4,30 +4,7 @@
 const R = require('../responses');
 const { formatDate, buildInvoice, nextId, round2 } = require('../data');
 
-const {
-	canonicalDate,
-	normaliseDateField,
-	field,
-	toNumber,
-	toBig,
-	idMatcher,
-	pathId,
-	requireObjectBody,
-	clone,
-	paginate,
-	sortedView,
-	findBy,
-	findProductBy,
-	touch,
-	addEvent,
-	pdfBase64,
-	stripParenthesis,
-	canonicalFieldName,
-	isPlainObject,
-	nextFreeId,
-	firstUnpatchable,
-	genericAnswer,
-} = require('./common');
+const common = require('./common');
 
 const { ENUMS } = R;
 
@@ -83,7 +60,7 @@ const ORDER_DATE_FIELDS = new Set([
 ]);
 
 function findOrder(ctx, digits) {
-	return findBy(ctx.data.orders, 'BillBeeOrderId', pathId(digits));
+	return common.findBy(ctx.data.orders, 'BillBeeOrderId', common.pathId(digits));
 }
 
 /** Wraps an order handler: 400 on a non-numeric id, ErrorCode 2 when the order does not exist. */
@@ -95,44 +72,37 @@ function withOrder(fn) {
 	};
 }
 
+/** The tag / excludeTags filter of the order and invoice lists: a predicate, or null without tags. */
+function tagFilter(q) {
+	const tags = q.list('tag').map((t) => t.toLowerCase());
+	const excludeTags = q.bool('excludeTags', false);
+	if (!tags.length) return null;
+	return (order) => {
+		const own = (order.Tags || []).map((t) => String(t).toLowerCase());
+		return excludeTags ? !tags.some((t) => own.includes(t)) : tags.every((t) => own.includes(t));
+	};
+}
+
 function listOrders(ctx) {
-	const { q, data } = ctx;
-	const minDate = q.date('minOrderDate');
-	const maxDate = q.date('maxOrderDate');
-	const modMin = q.date('modifiedAtMin');
-	const modMax = q.date('modifiedAtMax');
-	const shopMatchers = q.idList('shopId').map(idMatcher);
+	const { q } = ctx;
+	const minKey = q.dateKey('minOrderDate');
+	const maxKey = q.dateKey('maxOrderDate');
+	const modMinKey = q.dateKey('modifiedAtMin');
+	const modMaxKey = q.dateKey('modifiedAtMax');
+	const shopMatchers = q.idList('shopId').map(common.idMatcher);
 	const states = q.list('orderStateId').map((s) => {
 		if (!/^\d+$/.test(s)) throw R.badRequest();
 		return Number(s);
 	});
-	const tags = q.list('tag').map((t) => t.toLowerCase());
-	const excludeTags = q.bool('excludeTags', false);
+	const hasTags = tagFilter(q);
 	const minIdText = q.id('minimumBillBeeOrderId');
 	const minId = minIdText === undefined ? undefined : BigInt(minIdText);
 	q.int('articleTitleSource', 0);
 
-	const minKey = minDate === undefined ? null : formatDate(minDate);
-	const maxKey = maxDate === undefined ? null : formatDate(maxDate);
-	const modMinKey = modMin === undefined ? null : formatDate(modMin);
-	const modMaxKey = modMax === undefined ? null : formatDate(modMax);
-
-	const view = sortedView(
-		ctx.env.cache,
-		'orders',
-		data.orders,
-		'OrderDate',
-		'BillBeeOrderId',
-		true,
-	);
 	const out = [];
-	for (let i = 0; i < view.items.length; i++) {
-		const o = view.items[i];
-		const key = view.keys[i];
-		if (minKey !== null && key < minKey) continue;
-		if (maxKey !== null && key > maxKey) continue;
+	for (const o of common.withinDates(common.ordersNewestFirst(ctx), minKey, maxKey)) {
 		if (modMinKey !== null || modMaxKey !== null) {
-			const mod = canonicalDate(o.LastModifiedAt || o.UpdatedAt);
+			const mod = common.canonicalDate(o.LastModifiedAt || o.UpdatedAt);
 			if (modMinKey !== null && !(mod > modMinKey)) continue;
 			if (modMaxKey !== null && mod > modMaxKey) continue;
 		}
@@ -141,25 +111,21 @@ function listOrders(ctx) {
 			if (!shopMatchers.some((m) => m(shopId))) continue;
 		}
 		if (states.length && !states.includes(o.State)) continue;
-		if (tags.length) {
-			const own = (o.Tags || []).map((t) => String(t).toLowerCase());
-			if (excludeTags ? tags.some((t) => own.includes(t)) : !tags.every((t) => own.includes(t)))
-				continue;
-		}
-		if (minId !== undefined && toBig(o.BillBeeOrderId) < minId) continue;
+		if (hasTags && !hasTags(o)) continue;
+		if (minId !== undefined && common.toBig(o.BillBeeOrderId) < minId) continue;
 		out.push(o);
 	}
-	return paginate(out, q);
+	return common.paginate(out, q);
 }
 
 function resolveShop(data, idValue) {
 	if (idValue === undefined || idValue === null || idValue === '') return undefined;
-	return findBy(data.shops, 'Id', String(idValue)) || null;
+	return common.findBy(data.shops, 'Id', String(idValue)) || null;
 }
 
 function createOrder(ctx) {
-	const body = requireObjectBody(ctx);
-	let shopRef = field(body, 'ApiAccountId');
+	const body = common.requireObjectBody(ctx);
+	let shopRef = common.field(body, 'ApiAccountId');
 	if (shopRef === undefined || shopRef === null || shopRef === 0 || shopRef === '0')
 		shopRef = ctx.q.id('shopId');
 	const { order, error } = insertOrder(ctx, body, shopRef);
@@ -175,7 +141,7 @@ function insertOrder(ctx, body, shopRef) {
 	const { data } = ctx;
 	const now = ctx.env.now();
 	const stamp = formatDate(now);
-	const order = clone(body);
+	const order = common.clone(body);
 
 	// Shop: orderData.ApiAccountId wins over the deprecated shopId query parameter.
 	let shop = resolveShop(data, shopRef);
@@ -183,9 +149,9 @@ function insertOrder(ctx, body, shopRef) {
 	if (!shop) shop = data.shops[0];
 
 	for (const k of Object.keys(order)) {
-		if (ORDER_DATE_FIELDS.has(k)) order[k] = normaliseDateField(order[k]);
+		if (ORDER_DATE_FIELDS.has(k)) order[k] = common.normaliseDateField(order[k]);
 	}
-	const id = nextFreeId(data.orders, 'BillBeeOrderId', data.sequences, 'order');
+	const id = common.nextFreeId(data.orders, 'BillBeeOrderId', data.sequences, 'order');
 	order.BillBeeOrderId = id;
 	if (order.Id === undefined || order.Id === null || order.Id === '') order.Id = `SANDBOX-${id}`;
 	if (!order.OrderNumber) order.OrderNumber = `API-${data.orders.length + 1}`;
@@ -203,36 +169,39 @@ function insertOrder(ctx, body, shopRef) {
 		Platform: 'Billbee API',
 		BillbeeShopName: shop.Name,
 		BillbeeShopId: shop.Id,
-		...(isPlainObject(order.Seller) ? order.Seller : {}),
+		...(common.isPlainObject(order.Seller) ? order.Seller : {}),
 	};
 	order.ApiAccountId = shop.Id;
 	order.ApiAccountName = shop.Name;
 	order.IsFromBillbeeApi = true;
 	order.Currency = order.Currency || 'EUR';
 	for (const k of ['InvoiceAddress', 'ShippingAddress']) {
-		if (isPlainObject(order[k]) && !order[k].BillbeeId)
+		if (common.isPlainObject(order[k]) && !order[k].BillbeeId)
 			order[k].BillbeeId = nextId(data.sequences, 'orderAddress');
 	}
 	if (!Array.isArray(order.OrderItems)) order.OrderItems = [];
 	for (const item of order.OrderItems) {
-		if (!isPlainObject(item)) continue;
+		if (!common.isPlainObject(item)) continue;
 		if (!item.BillbeeId) item.BillbeeId = nextId(data.sequences, 'orderItem');
 		const sku = item.Product && item.Product.SKU;
-		const product = sku ? findProductBy(data, sku, 'sku') : undefined;
+		const product = sku ? common.findProductBy(data, sku, 'sku') : undefined;
 		if (product && item.Product && !item.Product.BillbeeId) item.Product.BillbeeId = product.Id;
 	}
 	if (order.TotalCost === undefined || order.TotalCost === null) {
-		const items = order.OrderItems.reduce((s, it) => s + (toNumber(it && it.TotalPrice) || 0), 0);
-		order.TotalCost = round2(items + (toNumber(order.ShippingCost) || 0));
+		const items = order.OrderItems.reduce(
+			(s, it) => s + (common.toNumber(it && it.TotalPrice) || 0),
+			0,
+		);
+		order.TotalCost = round2(items + (common.toNumber(order.ShippingCost) || 0));
 	}
-	const customerRef = isPlainObject(order.Customer) ? order.Customer.Id : undefined;
+	const customerRef = common.isPlainObject(order.Customer) ? order.Customer.Id : undefined;
 	if (customerRef !== undefined && customerRef !== null) {
-		const customer = findBy(data.customers, 'Id', String(customerRef));
+		const customer = common.findBy(data.customers, 'Id', String(customerRef));
 		if (customer) order.Customer = customer;
 	}
 	order.WebUrl = `https://app.billbee.io/app_v2/order/${id}`;
 	data.orders.push(order);
-	addEvent(ctx, order, 29, 'Auftrag über die API angelegt');
+	common.addEvent(ctx, order, 29, 'Auftrag über die API angelegt');
 	return { order };
 }
 
@@ -242,7 +211,8 @@ function sampleOrderBody(data, fields = {}) {
 	const product = data.products[n % Math.max(1, data.products.length)];
 	const customer = data.customers[n % Math.max(1, data.customers.length)];
 	const address =
-		customer && data.customerAddresses.find((a) => idMatcher(String(customer.Id))(a.CustomerId));
+		customer &&
+		data.customerAddresses.find((a) => common.idMatcher(String(customer.Id))(a.CustomerId));
 	const orderAddress = address
 		? {
 				FirstName: address.FirstName,
@@ -297,26 +267,26 @@ function sampleOrderBody(data, fields = {}) {
 }
 
 function patchOrder(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const bad = firstUnpatchable(ORDER_PATCHABLE_FIELDS, body);
+	const body = common.requireObjectBody(ctx);
+	const bad = common.firstUnpatchable(ORDER_PATCHABLE_FIELDS, body);
 	if (bad !== undefined)
 		return R.invalidData(`Field '${bad}' is not patchable. See GET /orders/PatchableFields.`);
 	for (const [name, value] of Object.entries(body)) {
-		const key = canonicalFieldName(ORDER_PATCHABLE_FIELDS, name);
-		if (ORDER_DATE_FIELDS.has(key)) order[key] = normaliseDateField(value);
-		else if (isPlainObject(value) && isPlainObject(order[key]))
-			Object.assign(order[key], clone(value));
-		else order[key] = clone(value);
+		const key = common.canonicalFieldName(ORDER_PATCHABLE_FIELDS, name);
+		if (ORDER_DATE_FIELDS.has(key)) order[key] = common.normaliseDateField(value);
+		else if (common.isPlainObject(value) && common.isPlainObject(order[key]))
+			Object.assign(order[key], common.clone(value));
+		else order[key] = common.clone(value);
 	}
-	touch(order, ctx.env.now());
-	addEvent(ctx, order, 62, `Felder geändert: ${Object.keys(body).join(', ')}`);
+	common.touch(order, ctx.env.now());
+	common.addEvent(ctx, order, 62, `Felder geändert: ${Object.keys(body).join(', ')}`);
 	return R.ok(order);
 }
 
 function changeOrderState(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const raw = field(body, 'NewStateId');
-	const state = toNumber(raw);
+	const body = common.requireObjectBody(ctx);
+	const raw = common.field(body, 'NewStateId');
+	const state = common.toNumber(raw);
 	const known = ENUMS.orderState.values.some((v) => v.value === state);
 	if (!Number.isInteger(state) || !known)
 		return R.invalidData(
@@ -327,51 +297,51 @@ function changeOrderState(ctx, order) {
 	order.State = state;
 	if (state === 3 && !order.PayedAt) order.PayedAt = formatDate(now);
 	if (state === 4 && !order.ShippedAt) order.ShippedAt = formatDate(now);
-	touch(order, now);
-	addEvent(ctx, order, 15, `Status ${previous} -> ${state}`);
+	common.touch(order, now);
+	common.addEvent(ctx, order, 15, `Status ${previous} -> ${state}`);
 	return R.ok(null);
 }
 
 function readTags(body) {
-	const tags = field(body, 'Tags');
+	const tags = common.field(body, 'Tags');
 	if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) return null;
 	return tags;
 }
 
 function addTags(ctx, order) {
-	const tags = readTags(requireObjectBody(ctx));
+	const tags = readTags(common.requireObjectBody(ctx));
 	if (!tags) return R.invalidData('Tags must be an array of strings');
 	if (!Array.isArray(order.Tags)) order.Tags = [];
 	for (const t of tags)
 		if (!order.Tags.some((x) => String(x).toLowerCase() === t.toLowerCase())) order.Tags.push(t);
-	touch(order, ctx.env.now());
+	common.touch(order, ctx.env.now());
 	return R.ok(null);
 }
 
 function setTags(ctx, order) {
-	const tags = readTags(requireObjectBody(ctx));
+	const tags = readTags(common.requireObjectBody(ctx));
 	if (!tags) return R.invalidData('Tags must be an array of strings');
 	order.Tags = [...new Set(tags)];
-	touch(order, ctx.env.now());
+	common.touch(order, ctx.env.now());
 	return R.ok(null);
 }
 
 function carrierName(id) {
 	const entry = ENUMS.shippingCarrier.values.find((v) => v.value === id);
-	return entry ? stripParenthesis(entry.name) : null;
+	return entry ? common.stripParenthesis(entry.name) : null;
 }
 
 function addShipment(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const shippingId = field(body, 'ShippingId');
+	const body = common.requireObjectBody(ctx);
+	const shippingId = common.field(body, 'ShippingId');
 	if (typeof shippingId !== 'string' || shippingId.trim() === '')
 		throw R.badRequest('ShippingId is required.');
 	const { data } = ctx;
-	const providerId = field(body, 'ShippingProviderId');
+	const providerId = common.field(body, 'ShippingProviderId');
 	const provider = providerId
-		? findBy(data.shippingProviders, 'id', String(providerId))
+		? common.findBy(data.shippingProviders, 'id', String(providerId))
 		: undefined;
-	const carrierId = toNumber(field(body, 'CarrierId'));
+	const carrierId = common.toNumber(common.field(body, 'CarrierId'));
 	const shipment = {
 		BillbeeId: nextId(data.sequences, 'shipment'),
 		ShippingId: shippingId,
@@ -379,28 +349,28 @@ function addShipment(ctx, order) {
 		Created: formatDate(ctx.env.now()),
 		TrackingUrl: `https://tracking.example.com/${encodeURIComponent(shippingId)}`,
 		ShippingProviderId: providerId ?? null,
-		ShippingProviderProductId: field(body, 'ShippingProviderProductId') ?? null,
+		ShippingProviderProductId: common.field(body, 'ShippingProviderProductId') ?? null,
 		ShippingCarrier: Number.isInteger(carrierId) ? carrierId : null,
-		ShipmentType: toNumber(field(body, 'ShipmentType')) || 0,
+		ShipmentType: common.toNumber(common.field(body, 'ShipmentType')) || 0,
 	};
 	if (!Array.isArray(order.ShippingIds)) order.ShippingIds = [];
 	order.ShippingIds.push(shipment);
 	data.shipments.push({
 		...shipment,
 		OrderId: order.BillBeeOrderId,
-		Comment: field(body, 'Comment') ?? null,
+		Comment: common.field(body, 'Comment') ?? null,
 	});
-	touch(order, ctx.env.now());
-	addEvent(ctx, order, 18, shippingId);
+	common.touch(order, ctx.env.now());
+	common.addEvent(ctx, order, 18, shippingId);
 	return R.ok(null);
 }
 
 function checkPrintTargets(ctx) {
 	const templateId = ctx.q.id('templateId');
-	if (templateId !== undefined && !findBy(ctx.data.layouts, 'Id', templateId))
+	if (templateId !== undefined && !common.findBy(ctx.data.layouts, 'Id', templateId))
 		return R.invalidData(`Layout template ${templateId} not found`);
 	const cloudId = ctx.q.id('sendToCloudId');
-	if (cloudId !== undefined && !findBy(ctx.data.cloudStorages, 'Id', cloudId))
+	if (cloudId !== undefined && !common.findBy(ctx.data.cloudStorages, 'Id', cloudId))
 		return R.invalidData(`Cloud storage ${cloudId} not found`);
 	return null;
 }
@@ -412,20 +382,23 @@ function createInvoice(ctx, order) {
 	const { data } = ctx;
 	const now = ctx.env.now();
 	if (order.InvoiceNumber === null || order.InvoiceNumber === undefined) {
-		const highest = data.orders.reduce((m, o) => Math.max(m, toNumber(o.InvoiceNumber) || 0), 1000);
+		const highest = data.orders.reduce(
+			(m, o) => Math.max(m, common.toNumber(o.InvoiceNumber) || 0),
+			1000,
+		);
 		order.InvoiceNumber = highest + 1;
 		order.InvoiceNumberPrefix = order.InvoiceNumberPrefix || 'RE-';
 		order.InvoiceDate = formatDate(now);
-		touch(order, now);
+		common.touch(order, now);
 		data.invoices.push(buildInvoice(order));
-		addEvent(ctx, order, 1, `Rechnung ${order.InvoiceNumberPrefix}${order.InvoiceNumber}`);
+		common.addEvent(ctx, order, 1, `Rechnung ${order.InvoiceNumberPrefix}${order.InvoiceNumber}`);
 	}
 	const invoice = buildInvoice(order);
 	return R.ok({
 		OrderNumber: order.OrderNumber,
 		InvoiceNumber: invoice.InvoiceNumber,
 		PDFData: includePdf
-			? pdfBase64([
+			? common.pdfBase64([
 					`Rechnung ${invoice.InvoiceNumber}`,
 					`Bestellung ${order.OrderNumber}`,
 					`Summe ${invoice.TotalGross} ${order.Currency}`,
@@ -443,7 +416,9 @@ function createDeliveryNote(ctx, order) {
 	if (problem) return problem;
 	const includePdf = ctx.q.bool('includePdf', false);
 	const { data } = ctx;
-	let note = data.deliveryNotes.find((n) => idMatcher(String(order.BillBeeOrderId))(n.OrderId));
+	let note = data.deliveryNotes.find((n) =>
+		common.idMatcher(String(order.BillBeeOrderId))(n.OrderId),
+	);
 	if (!note) {
 		note = {
 			OrderId: order.BillBeeOrderId,
@@ -451,13 +426,16 @@ function createDeliveryNote(ctx, order) {
 			DeliveryNoteDate: formatDate(ctx.env.now()),
 		};
 		data.deliveryNotes.push(note);
-		addEvent(ctx, order, 11, note.DeliveryNoteNumber);
+		common.addEvent(ctx, order, 11, note.DeliveryNoteNumber);
 	}
 	return R.ok({
 		OrderNumber: order.OrderNumber,
 		DeliveryNoteNumber: note.DeliveryNoteNumber,
 		PDFData: includePdf
-			? pdfBase64([`Lieferschein ${note.DeliveryNoteNumber}`, `Bestellung ${order.OrderNumber}`])
+			? common.pdfBase64([
+					`Lieferschein ${note.DeliveryNoteNumber}`,
+					`Bestellung ${order.OrderNumber}`,
+				])
 			: null,
 		DeliveryNoteDate: note.DeliveryNoteDate,
 		PdfDownloadUrl: `${ctx.env.origin}/files/deliverynote/${order.BillBeeOrderId}.pdf`,
@@ -465,54 +443,54 @@ function createDeliveryNote(ctx, order) {
 }
 
 function sendMessage(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const mode = toNumber(field(body, 'SendMode') ?? 3);
-	const subject = field(body, 'Subject');
-	const text = field(body, 'Body');
+	const body = common.requireObjectBody(ctx);
+	const mode = common.toNumber(common.field(body, 'SendMode') ?? 3);
+	const subject = common.field(body, 'Subject');
+	const text = common.field(body, 'Body');
 	if (![0, 1, 2, 3, 4].includes(mode)) return R.invalidData('Invalid SendMode');
 	if (!Array.isArray(subject) || subject.length === 0 || !Array.isArray(text) || text.length === 0)
 		return R.invalidData('Subject and Body need at least one entry');
-	if (mode === 4 && !field(body, 'AlternativeMail'))
+	if (mode === 4 && !common.field(body, 'AlternativeMail'))
 		return R.invalidData('AlternativeMail is required for SendMode 4');
 	ctx.data.messages.push({
 		OrderId: order.BillBeeOrderId,
 		SendMode: mode,
-		Subject: clone(subject),
-		Body: clone(text),
-		AlternativeMail: field(body, 'AlternativeMail') ?? null,
+		Subject: common.clone(subject),
+		Body: common.clone(text),
+		AlternativeMail: common.field(body, 'AlternativeMail') ?? null,
 		Created: formatDate(ctx.env.now()),
 	});
-	addEvent(ctx, order, 31, 'Nachricht gesendet');
+	common.addEvent(ctx, order, 31, 'Nachricht gesendet');
 	return R.ok(null);
 }
 
 function addMessage(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const text = field(body, 'Text');
+	const body = common.requireObjectBody(ctx);
+	const text = common.field(body, 'Text');
 	if (typeof text !== 'string' || text === '') return R.invalidData('Text is required');
 	const comment = {
 		Id: nextId(ctx.data.sequences, 'misc'),
 		FromCustomer: false,
 		Text: text,
-		Name: field(body, 'SenderName') ?? null,
+		Name: common.field(body, 'SenderName') ?? null,
 		Created: formatDate(ctx.env.now()),
-		IsInternal: Boolean(field(body, 'IsInternal')),
+		IsInternal: Boolean(common.field(body, 'IsInternal')),
 	};
 	if (!Array.isArray(order.Comments)) order.Comments = [];
 	order.Comments.push(comment);
-	touch(order, ctx.env.now());
+	common.touch(order, ctx.env.now());
 	return R.ok(comment);
 }
 
 function triggerEvent(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const name = field(body, 'Name');
+	const body = common.requireObjectBody(ctx);
+	const name = common.field(body, 'Name');
 	if (typeof name !== 'string' || name === '') return R.invalidData('Name is required');
-	addEvent(
+	common.addEvent(
 		ctx,
 		order,
 		28,
-		`Ereignis "${name}" ausgelöst (Verzögerung ${toNumber(field(body, 'DelayInMinutes')) || 0} min)`,
+		`Ereignis "${name}" ausgelöst (Verzögerung ${common.toNumber(common.field(body, 'DelayInMinutes')) || 0} min)`,
 	);
 	return R.ok(null);
 }
@@ -526,39 +504,35 @@ function escapeHtml(s) {
 
 /** Replaces [Field] and [Field.Sub] placeholders with order values (case-insensitive). */
 function parsePlaceholders(ctx, order) {
-	const body = requireObjectBody(ctx);
-	const text = field(body, 'TextToParse');
+	const body = common.requireObjectBody(ctx);
+	const text = common.field(body, 'TextToParse');
 	if (typeof text !== 'string') return R.invalidData('TextToParse is required');
-	const isHtml = Boolean(field(body, 'IsHtml'));
+	const isHtml = Boolean(common.field(body, 'IsHtml'));
 	let result = text.replace(/\[([A-Za-z][A-Za-z0-9_.]*)\]/g, (whole, dotted) => {
 		let value = order;
-		for (const part of dotted.split('.')) value = field(value, part);
+		for (const part of dotted.split('.')) value = common.field(value, part);
 		if (value === undefined || value === null || typeof value === 'object') return whole;
 		return isHtml ? escapeHtml(value) : String(value);
 	});
-	if (field(body, 'Trim')) result = result.trim();
+	if (common.field(body, 'Trim')) result = result.trim();
 	return R.raw({ Result: result });
 }
 
 function listInvoices(ctx) {
 	const { q, data } = ctx;
-	const minDate = q.date('minInvoiceDate');
-	const maxDate = q.date('maxInvoiceDate');
-	const minPay = q.date('minPayDate');
-	const maxPay = q.date('maxPayDate');
-	const shopMatchers = q.idList('shopId').map(idMatcher);
+	const minKey = q.dateKey('minInvoiceDate');
+	const maxKey = q.dateKey('maxInvoiceDate');
+	const minPayKey = q.dateKey('minPayDate');
+	const maxPayKey = q.dateKey('maxPayDate');
+	const shopMatchers = q.idList('shopId').map(common.idMatcher);
 	const states = q.list('orderStateId').map(Number);
-	const tags = q.list('tag').map((t) => t.toLowerCase());
-	const excludeTags = q.bool('excludeTags', false);
+	const hasTags = tagFilter(q);
 	const includePositions = q.bool('includePositions', false);
-	const needOrder = shopMatchers.length || states.length || tags.length;
+	const needOrder = shopMatchers.length || states.length || hasTags;
 	const ordersById = needOrder
 		? new Map(data.orders.map((o) => [String(o.BillBeeOrderId), o]))
 		: null;
-	const [minKey, maxKey, minPayKey, maxPayKey] = [minDate, maxDate, minPay, maxPay].map((ms) =>
-		ms === undefined ? null : formatDate(ms),
-	);
-	const view = sortedView(
+	const view = common.sortedView(
 		ctx.env.cache,
 		'invoices',
 		data.invoices,
@@ -567,13 +541,9 @@ function listInvoices(ctx) {
 		false,
 	);
 	const out = [];
-	for (let i = 0; i < view.items.length; i++) {
-		const inv = view.items[i];
-		const key = view.keys[i];
-		if (minKey !== null && key < minKey) continue;
-		if (maxKey !== null && key > maxKey) continue;
+	for (const inv of common.withinDates(view, minKey, maxKey)) {
 		if (minPayKey !== null || maxPayKey !== null) {
-			const pay = canonicalDate(inv.PayDate);
+			const pay = common.canonicalDate(inv.PayDate);
 			if (!pay) continue;
 			if (minPayKey !== null && pay < minPayKey) continue;
 			if (maxPayKey !== null && pay > maxPayKey) continue;
@@ -584,15 +554,11 @@ function listInvoices(ctx) {
 			if (shopMatchers.length && !shopMatchers.some((m) => m(o.Seller && o.Seller.BillbeeShopId)))
 				continue;
 			if (states.length && !states.includes(o.State)) continue;
-			if (tags.length) {
-				const own = (o.Tags || []).map((t) => String(t).toLowerCase());
-				if (excludeTags ? tags.some((t) => own.includes(t)) : !tags.every((t) => own.includes(t)))
-					continue;
-			}
+			if (hasTags && !hasTags(o)) continue;
 		}
 		out.push(includePositions ? inv : { ...inv, Positions: null });
 	}
-	return paginate(out, q);
+	return common.paginate(out, q);
 }
 
 const handlers = {
@@ -601,7 +567,7 @@ const handlers = {
 	'order.createDeliveryNote': withOrder(createDeliveryNote),
 	'order.createInvoice': withOrder(createInvoice),
 	'order.getPatchableFields': () => R.ok(ORDER_PATCHABLE_FIELDS),
-	'order.createMultiple': genericAnswer,
+	'order.createMultiple': common.genericAnswer,
 	'order.findByPartner': (ctx) => {
 		const partner = ctx.params.partner.toLowerCase();
 		const order = ctx.data.orders.find(
@@ -618,7 +584,7 @@ const handlers = {
 		return order ? R.ok(order) : R.orderNotFound();
 	},
 	'order.getInvoices': listInvoices,
-	'order.addTagsMultiple': genericAnswer,
+	'order.addTagsMultiple': common.genericAnswer,
 	'order.get': withOrder((ctx, order) => {
 		ctx.q.int('articleTitleSource', 0);
 		return R.ok(order);

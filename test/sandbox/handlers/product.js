@@ -3,25 +3,7 @@
 
 const R = require('../responses');
 const { formatDate, nextId } = require('../data');
-const {
-	field,
-	toNumber,
-	toBig,
-	idMatcher,
-	pathId,
-	requireObjectBody,
-	requireArrayBody,
-	clone,
-	paginate,
-	findBy,
-	findProductBy,
-	canonicalFieldName,
-	isPlainObject,
-	nextFreeId,
-	firstUnpatchable,
-	genericAnswer,
-	staticOk,
-} = require('./common');
+const common = require('./common');
 
 const PRODUCT_PATCHABLE_FIELDS = [
 	'BasicAttributes',
@@ -79,18 +61,19 @@ function reservedAmount(data, product) {
 	for (const o of data.orders) {
 		if (!OPEN_ORDER_STATES.has(o.State) || !Array.isArray(o.OrderItems)) continue;
 		for (const it of o.OrderItems)
-			if (it.Product && it.Product.SKU === product.SKU) reserved += toNumber(it.Quantity) || 0;
+			if (it.Product && it.Product.SKU === product.SKU)
+				reserved += common.toNumber(it.Quantity) || 0;
 	}
 	return reserved;
 }
 
 /** Product from an UpdateStock-like body: BillbeeId wins over Sku. */
 function productFromStockBody(data, body) {
-	const billbeeId = field(body, 'BillbeeId');
+	const billbeeId = common.field(body, 'BillbeeId');
 	if (billbeeId !== undefined && billbeeId !== null && billbeeId !== 0)
-		return findBy(data.products, 'Id', String(billbeeId));
-	const sku = field(body, 'Sku');
-	if (typeof sku === 'string' && sku !== '') return findProductBy(data, sku, 'sku');
+		return common.findBy(data.products, 'Id', String(billbeeId));
+	const sku = common.field(body, 'Sku');
+	if (typeof sku === 'string' && sku !== '') return common.findProductBy(data, sku, 'sku');
 	return undefined;
 }
 
@@ -101,48 +84,47 @@ function lookupByParam(q) {
 }
 
 function productOr404(ctx, digits) {
-	const product = findBy(ctx.data.products, 'Id', pathId(digits));
+	const product = common.findBy(ctx.data.products, 'Id', common.pathId(digits));
 	if (!product) throw new R.HttpError(R.message(404, 'Product not found'));
 	return product;
 }
 
 function listProducts(ctx) {
 	const { q, data } = ctx;
-	const minCreated = q.date('minCreatedAt');
+	const minKey = q.dateKey('minCreatedAt');
 	const minIdText = q.id('minimumBillBeeArticleId');
 	const maxIdText = q.id('maximumBillBeeArticleId');
-	const minKey = minCreated === undefined ? null : formatDate(minCreated);
 	const out = data.products.filter((p) => {
 		if (minKey !== null && !((data.productCreatedAt.get(String(p.Id)) || '') >= minKey))
 			return false;
-		if (minIdText !== undefined && toBig(p.Id) < BigInt(minIdText)) return false;
-		if (maxIdText !== undefined && toBig(p.Id) > BigInt(maxIdText)) return false;
+		if (minIdText !== undefined && common.toBig(p.Id) < BigInt(minIdText)) return false;
+		if (maxIdText !== undefined && common.toBig(p.Id) > BigInt(maxIdText)) return false;
 		return true;
 	});
-	return paginate(out, q);
+	return common.paginate(out, q);
 }
 
 function assignImageIds(ctx, product, images) {
 	return images.map((img, i) => ({
-		Url: field(img, 'Url') ?? null,
-		Id: field(img, 'Id') || nextId(ctx.data.sequences, 'image'),
-		ThumbPathExt: field(img, 'ThumbPathExt') ?? null,
-		ThumbUrl: field(img, 'ThumbUrl') ?? null,
-		Position: field(img, 'Position') ?? i + 1,
-		IsDefault: Boolean(field(img, 'IsDefault')),
+		Url: common.field(img, 'Url') ?? null,
+		Id: common.field(img, 'Id') || nextId(ctx.data.sequences, 'image'),
+		ThumbPathExt: common.field(img, 'ThumbPathExt') ?? null,
+		ThumbUrl: common.field(img, 'ThumbUrl') ?? null,
+		Position: common.field(img, 'Position') ?? i + 1,
+		IsDefault: Boolean(common.field(img, 'IsDefault')),
 		ArticleId: product.Id,
 	}));
 }
 
 function createProduct(ctx) {
-	const body = requireObjectBody(ctx);
+	const body = common.requireObjectBody(ctx);
 	const { data } = ctx;
-	const sku = field(body, 'SKU');
+	const sku = common.field(body, 'SKU');
 	if (typeof sku === 'string' && sku !== '' && data.products.some((p) => p.SKU === sku))
 		return R.invalidData(`A product with SKU '${sku}' already exists`);
-	const product = clone(body);
-	product.Id = nextFreeId(data.products, 'Id', data.sequences, 'product');
-	const stock = toNumber(field(body, 'StockCurrent'));
+	const product = common.clone(body);
+	product.Id = common.nextFreeId(data.products, 'Id', data.sequences, 'product');
+	const stock = common.toNumber(common.field(body, 'StockCurrent'));
 	product.StockCurrent = Number.isNaN(stock) ? 0 : stock;
 	if (!Array.isArray(product.Stocks) || product.Stocks.length === 0) {
 		product.Stocks = data.stocks.map((s) => ({
@@ -184,19 +166,19 @@ function createProduct(ctx) {
 
 function patchProduct(ctx) {
 	const product = productOr404(ctx, ctx.params.id);
-	const body = requireObjectBody(ctx);
-	const bad = firstUnpatchable(PRODUCT_PATCHABLE_FIELDS, body);
+	const body = common.requireObjectBody(ctx);
+	const bad = common.firstUnpatchable(PRODUCT_PATCHABLE_FIELDS, body);
 	if (bad !== undefined)
 		return R.invalidData(`Field '${bad}' is not patchable. See GET /products/PatchableFields.`);
-	const sku = field(body, 'SKU');
+	const sku = common.field(body, 'SKU');
 	if (typeof sku === 'string' && ctx.data.products.some((p) => p !== product && p.SKU === sku))
 		return R.invalidData(`A product with SKU '${sku}' already exists`);
 	for (const [name, value] of Object.entries(body)) {
-		const key = canonicalFieldName(PRODUCT_PATCHABLE_FIELDS, name);
+		const key = common.canonicalFieldName(PRODUCT_PATCHABLE_FIELDS, name);
 		product[key] =
-			isPlainObject(value) && isPlainObject(product[key])
-				? Object.assign(product[key], clone(value))
-				: clone(value);
+			common.isPlainObject(value) && common.isPlainObject(product[key])
+				? Object.assign(product[key], common.clone(value))
+				: common.clone(value);
 	}
 	return R.ok(product);
 }
@@ -213,7 +195,7 @@ function* allImages(data) {
 }
 
 function findImage(data, digits) {
-	const match = idMatcher(pathId(digits));
+	const match = common.idMatcher(common.pathId(digits));
 	for (const entry of allImages(data)) if (match(entry.image.Id)) return entry;
 	return null;
 }
@@ -224,20 +206,20 @@ function removeImage(entry) {
 
 /** Shared logic of updatestock / updatestockmultiple: one ApiResult envelope per update. */
 function applyStockUpdate(ctx, body) {
-	if (!isPlainObject(body)) return R.envelope(null, 11, 'Invalid stock update');
+	if (!common.isPlainObject(body)) return R.envelope(null, 11, 'Invalid stock update');
 	const { data } = ctx;
 	const product = productFromStockBody(data, body);
 	if (!product) return R.envelope(null, 11, 'Article not found');
-	const stockIdRaw = field(body, 'StockId');
+	const stockIdRaw = common.field(body, 'StockId');
 	let stock;
 	if (stockIdRaw !== undefined && stockIdRaw !== null && stockIdRaw !== 0) {
-		stock = findBy(data.stocks, 'Id', String(stockIdRaw));
+		stock = common.findBy(data.stocks, 'Id', String(stockIdRaw));
 		if (!stock) return R.envelope(null, 11, `Stock ${stockIdRaw} not found`);
 	} else {
 		stock = data.stocks.find((s) => s.IsDefault) || data.stocks[0];
 	}
 	if (!Array.isArray(product.Stocks)) product.Stocks = [];
-	let entry = product.Stocks.find((s) => idMatcher(String(stock.Id))(s.StockId));
+	let entry = product.Stocks.find((s) => common.idMatcher(String(stock.Id))(s.StockId));
 	if (!entry) {
 		entry = {
 			Name: stock.Name,
@@ -251,9 +233,9 @@ function applyStockUpdate(ctx, body) {
 		};
 		product.Stocks.push(entry);
 	}
-	const old = toNumber(entry.StockCurrent) || 0;
-	const newQuantity = toNumber(field(body, 'NewQuantity'));
-	const delta = toNumber(field(body, 'DeltaQuantity'));
+	const old = common.toNumber(entry.StockCurrent) || 0;
+	const newQuantity = common.toNumber(common.field(body, 'NewQuantity'));
+	const delta = common.toNumber(common.field(body, 'DeltaQuantity'));
 	let next;
 	if (!Number.isNaN(newQuantity)) next = newQuantity;
 	else if (!Number.isNaN(delta)) next = old + delta;
@@ -261,7 +243,7 @@ function applyStockUpdate(ctx, body) {
 	entry.StockCurrent = next;
 	if (stock.IsDefault) {
 		product.StockCurrent = next;
-		product.LowStock = next < (toNumber(product.StockWarning) || 0);
+		product.LowStock = next < (common.toNumber(product.StockWarning) || 0);
 	}
 	const unfulfilled = reservedAmount(data, product);
 	entry.UnfulfilledAmount = unfulfilled;
@@ -275,17 +257,17 @@ function applyStockUpdate(ctx, body) {
 }
 
 function updateStockCode(ctx) {
-	const body = requireObjectBody(ctx);
+	const body = common.requireObjectBody(ctx);
 	const { data } = ctx;
 	const product = productFromStockBody(data, body);
 	if (!product) return R.invalidData('Article not found');
-	const code = field(body, 'StockCode');
-	const stockIdRaw = field(body, 'StockId');
+	const code = common.field(body, 'StockCode');
+	const stockIdRaw = common.field(body, 'StockId');
 	const stock = stockIdRaw
-		? findBy(data.stocks, 'Id', String(stockIdRaw))
+		? common.findBy(data.stocks, 'Id', String(stockIdRaw))
 		: data.stocks.find((s) => s.IsDefault);
 	if (!stock) return R.invalidData(`Stock ${stockIdRaw} not found`);
-	const entry = (product.Stocks || []).find((s) => idMatcher(String(stock.Id))(s.StockId));
+	const entry = (product.Stocks || []).find((s) => common.idMatcher(String(stock.Id))(s.StockId));
 	if (entry) entry.StockCode = code ?? null;
 	if (stock.IsDefault) product.StockCode = code ?? null;
 	return R.ok({});
@@ -295,14 +277,14 @@ const handlers = {
 	'product.getAll': listProducts,
 	'product.create': createProduct,
 	'product.getPatchableFields': () => R.ok(PRODUCT_PATCHABLE_FIELDS),
-	'product.getCategories': staticOk((d) => d.categories),
-	'product.getCustomFields': (ctx) => paginate(ctx.data.customFields, ctx.q),
+	'product.getCategories': common.staticOk((d) => d.categories),
+	'product.getCustomFields': (ctx) => common.paginate(ctx.data.customFields, ctx.q),
 	'product.getCustomField': (ctx) => {
-		const def = findBy(ctx.data.customFields, 'Id', pathId(ctx.params.id));
+		const def = common.findBy(ctx.data.customFields, 'Id', common.pathId(ctx.params.id));
 		return def ? R.ok(def) : R.message(404, 'Custom field not found');
 	},
 	'product.deleteImages': (ctx) => {
-		const ids = requireArrayBody(ctx);
+		const ids = common.requireArrayBody(ctx);
 		const Deleted = [];
 		const NotFound = [];
 		for (const id of ids) {
@@ -329,16 +311,16 @@ const handlers = {
 		if (!id) throw R.badRequest();
 		const lookupBy = lookupByParam(ctx.q);
 		ctx.q.id('stockId');
-		const product = findProductBy(ctx.data, id, lookupBy);
+		const product = common.findProductBy(ctx.data, id, lookupBy);
 		if (!product) return R.invalidData('Article not found');
 		return R.ok({ ReservedAmount: reservedAmount(ctx.data, product) });
 	},
-	'product.getStockMultiple': genericAnswer,
-	'product.getStocks': staticOk((d) => d.stocks),
-	'product.updateStock': (ctx) => R.json(200, applyStockUpdate(ctx, requireObjectBody(ctx))),
+	'product.getStockMultiple': common.genericAnswer,
+	'product.getStocks': common.staticOk((d) => d.stocks),
+	'product.updateStock': (ctx) => R.json(200, applyStockUpdate(ctx, common.requireObjectBody(ctx))),
 	'product.updateStockCode': updateStockCode,
 	'product.updateStockMultiple': (ctx) => {
-		const list = requireArrayBody(ctx);
+		const list = common.requireArrayBody(ctx);
 		if (list.length > MAX_STOCK_BATCH)
 			throw R.badRequest(
 				`The request is invalid. At most ${MAX_STOCK_BATCH} stock updates per call.`,
@@ -347,7 +329,7 @@ const handlers = {
 	},
 	'product.get': (ctx) => {
 		const lookupBy = lookupByParam(ctx.q);
-		const product = findProductBy(ctx.data, ctx.params.id, lookupBy);
+		const product = common.findProductBy(ctx.data, ctx.params.id, lookupBy);
 		return product ? R.ok(product) : R.message(404, 'Product not found');
 	},
 	'product.patch': patchProduct,
@@ -355,20 +337,20 @@ const handlers = {
 	'product.getImages': (ctx) => R.ok(productOr404(ctx, ctx.params.productId).Images || []),
 	'product.putImages': (ctx) => {
 		const product = productOr404(ctx, ctx.params.productId);
-		const images = assignImageIds(ctx, product, requireArrayBody(ctx));
+		const images = assignImageIds(ctx, product, common.requireArrayBody(ctx));
 		product.Images = ctx.q.bool('replace', false) ? images : [...(product.Images || []), ...images];
 		return R.ok(product.Images);
 	},
 	'product.getProductImage': (ctx) => {
 		const product = productOr404(ctx, ctx.params.productId);
-		const match = idMatcher(pathId(ctx.params.imageId));
+		const match = common.idMatcher(common.pathId(ctx.params.imageId));
 		const image = (product.Images || []).find((i) => match(i.Id));
 		return image ? R.ok(image) : R.message(404, 'Image not found');
 	},
 	'product.putImage': (ctx) => {
 		const product = productOr404(ctx, ctx.params.productId);
-		const body = requireObjectBody(ctx);
-		const match = idMatcher(pathId(ctx.params.imageId));
+		const body = common.requireObjectBody(ctx);
+		const match = common.idMatcher(common.pathId(ctx.params.imageId));
 		if (!Array.isArray(product.Images)) product.Images = [];
 		const existing = product.Images.find((i) => match(i.Id));
 		const [image] = assignImageIds(ctx, product, [
@@ -380,7 +362,7 @@ const handlers = {
 	},
 	'product.deleteProductImage': (ctx) => {
 		const product = productOr404(ctx, ctx.params.productId);
-		const match = idMatcher(pathId(ctx.params.imageId));
+		const match = common.idMatcher(common.pathId(ctx.params.imageId));
 		const index = (product.Images || []).findIndex((i) => match(i.Id));
 		if (index < 0) return R.message(404, 'Image not found');
 		product.Images.splice(index, 1);

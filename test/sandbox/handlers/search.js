@@ -2,22 +2,22 @@
 /** Search over orders, products and customers. */
 
 const R = require('../responses');
-const { field, toNumber, idMatcher, requireObjectBody } = require('./common');
+const common = require('./common');
 
 const SEARCH_LIMIT = 50;
 
 function search(ctx) {
-	const body = requireObjectBody(ctx);
-	const term = field(body, 'Term');
+	const body = common.requireObjectBody(ctx);
+	const term = common.field(body, 'Term');
 	if (typeof term !== 'string' || term.trim() === '') return R.invalidData('Term is required');
-	let types = field(body, 'Type');
+	let types = common.field(body, 'Type');
 	if (typeof types === 'string') types = [types];
 	if (!Array.isArray(types) || types.length === 0) types = ['order', 'product', 'customer'];
 	types = types.map((t) => String(t).toLowerCase());
 	if (types.some((t) => !['order', 'product', 'customer'].includes(t)))
 		return R.invalidData('Type must contain only order, product or customer');
 	const words = term.toLowerCase().split(/\s+/).filter(Boolean);
-	const anyWord = toNumber(field(body, 'SearchMode')) === 1;
+	const anyWord = common.toNumber(common.field(body, 'SearchMode')) === 1;
 	const hit = (texts) => {
 		const hay = texts
 			.filter((t) => t !== null && t !== undefined)
@@ -78,7 +78,7 @@ function search(ctx) {
 		for (const c of data.customers) {
 			if (result.Customers.length >= SEARCH_LIMIT) break;
 			const addresses = data.customerAddresses
-				.filter((a) => idMatcher(String(c.Id))(a.CustomerId))
+				.filter((a) => common.idMatcher(String(c.Id))(a.CustomerId))
 				.map((a) => `${a.Street} ${a.Housenumber}, ${a.Zip} ${a.City}`);
 			if (hit([c.Name, c.Email, String(c.Number), ...addresses]))
 				result.Customers.push({
