@@ -6,20 +6,13 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { runWorkflow } = require('./harness');
-const { withSandbox } = require('./helpers');
+const { useSandbox } = require('./helpers');
 const { Billbee } = require('../dist/nodes/Billbee/Billbee.node.js');
 
 const examples = path.join(__dirname, '..', 'examples');
 const load = (file) => JSON.parse(fs.readFileSync(path.join(examples, file), 'utf8'));
 
-let sandbox;
-let run;
-
-test.before(async () => {
-	({ sandbox, run } = await withSandbox({ orders: 300 }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
+const { sandbox, run } = useSandbox({ orders: 300 });
 
 test('every example is an importable workflow whose Billbee nodes use valid resource/operation pairs', () => {
 	const description = new Billbee().description;

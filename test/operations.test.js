@@ -7,26 +7,19 @@ const assert = require('node:assert/strict');
 const catalog = require('./fixtures/billbee-api/endpoints.json');
 const { resources } = require('../dist/nodes/Billbee/resources/index.js');
 const { Billbee } = require('../dist/nodes/Billbee/Billbee.node.js');
-const { withSandbox } = require('./helpers');
+const { useSandbox } = require('./helpers');
 
 const description = new Billbee().description;
 const CUSTOM_OPERATIONS = new Billbee().customOperations;
 /** Left out on purpose (see README): a multipart batch of raw HTTP requests has no honest n8n form. */
 const NOT_OFFERED = new Set(['batch.execute']);
 
-let sandbox;
-let run;
+// Reset before each test: every operation sees the same seeded data. Pacing is the transport
+// test's subject, not this one.
+const { sandbox, run } = useSandbox({ throttle: false });
 let samples;
-
-test.before(async () => {
-	({ sandbox, run } = await withSandbox());
-	sandbox.config.throttle = false; // pacing is the transport test's subject, not this one
-	samples = sandbox.samples();
-});
-test.after(() => sandbox.close());
 test.beforeEach(() => {
-	sandbox.reset(); // every operation sees the same seeded data
-	sandbox.config.throttle = false;
+	samples = sandbox.samples();
 	seedWebhook();
 });
 

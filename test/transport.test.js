@@ -2,21 +2,11 @@
 // The transport's HTTP rules, proven through n8n's execution engine against the sandbox.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox, gaps } = require('./helpers');
+const { useSandbox, gaps } = require('./helpers');
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ orders: 600 }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => {
-	sandbox.reset();
-});
+const { sandbox, run, requests, ofEndpoint } = useSandbox({ orders: 600 });
 
 const ordersOf = () => sandbox.data.orders;
 const orderIdOf = (order) => String(order.BillBeeOrderId);
@@ -26,7 +16,7 @@ test('every request carries Basic auth (login e-mail + API password) and the API
 	const { items, error } = await run({ resource: 'order', operation: 'get', orderId: id });
 	assert.equal(error, undefined);
 	assert.equal(String(items[0].json.BillBeeOrderId), id);
-	const [request] = requests((r) => r.endpoint === 'order.get');
+	const [request] = ofEndpoint('order.get');
 	const { username, apiPassword, apiKey } = sandbox.credentials;
 	assert.equal(
 		request.headers.authorization,
@@ -66,7 +56,7 @@ test('a burst of items is paced under 2 requests/s per endpoint: zero 429s', asy
 		output.map((item) => String(item.json.BillBeeOrderId)),
 		ids,
 	);
-	const sent = requests((r) => r.endpoint === 'order.get');
+	const sent = ofEndpoint('order.get');
 	assert.equal(sent.length, 12);
 	assert.equal(sent.filter((r) => r.status === 429).length, 0, 'no 429 at all');
 	for (const gap of gaps(sent)) assert.ok(gap >= 480, `requests ${gap} ms apart`);
@@ -78,7 +68,7 @@ test('a 429 with Retry-After is retried after the given seconds', async () => {
 	const { items, error } = await run({ resource: 'order', operation: 'get', orderId: id });
 	assert.equal(error, undefined);
 	assert.equal(String(items[0].json.BillBeeOrderId), id);
-	const sent = requests((r) => r.endpoint === 'order.get');
+	const sent = ofEndpoint('order.get');
 	assert.deepEqual(
 		sent.map((r) => r.status),
 		[429, 200],
@@ -100,7 +90,7 @@ test('a 429 without Retry-After backs off exponentially and succeeds', async () 
 		orderId: orderIdOf(ordersOf()[2]),
 	});
 	assert.equal(error, undefined);
-	const sent = requests((r) => r.endpoint === 'order.get');
+	const sent = ofEndpoint('order.get');
 	assert.deepEqual(
 		sent.map((r) => r.status),
 		[429, 429, 200],
@@ -127,7 +117,7 @@ test('a write answered 429 is retried too (nothing was executed)', async () => {
 	assert.equal(error, undefined, error?.message);
 	assert.equal(items.length, 1);
 	assert.deepEqual(
-		requests((r) => r.endpoint === 'product.updateStock').map((r) => r.status),
+		ofEndpoint('product.updateStock').map((r) => r.status),
 		[429, 200],
 	);
 });
@@ -147,7 +137,7 @@ test('endless 429s end in a clear error after bounded attempts', async () => {
 	});
 	assert.ok(error);
 	assert.match(error.message, /kept rate limiting GET \/orders\/\{id\} \(HTTP 429, 6 attempts/);
-	assert.equal(requests((r) => r.endpoint === 'order.get').length, 6);
+	assert.equal(ofEndpoint('order.get').length, 6);
 });
 
 test('a POST answered 500 is sent exactly once and the error says to check Billbee', async () => {
@@ -177,7 +167,7 @@ test('a GET answered 503 or with a reset connection is retried', async () => {
 	const { items, error } = await run({ resource: 'order', operation: 'get', orderId: id });
 	assert.equal(error, undefined, error?.message);
 	assert.equal(String(items[0].json.BillBeeOrderId), id);
-	assert.equal(requests((r) => r.endpoint === 'order.get').length, 3);
+	assert.equal(ofEndpoint('order.get').length, 3);
 });
 
 test('ErrorCode inside HTTP 200 becomes a NodeApiError with code name and message, per item', async () => {
@@ -225,7 +215,7 @@ test('an HTML 502 from a proxy gives a clear error, not a JSON parse crash', asy
 	assert.ok(error);
 	assert.match(error.message, /HTTP 502/);
 	assert.match(error.description, /HTML page/);
-	assert.equal(requests((r) => r.endpoint === 'product.updateStock').length, 1);
+	assert.equal(ofEndpoint('product.updateStock').length, 1);
 });
 
 test('ids above 2^53 stay exact: output as exact strings, sent back exactly in paths and bodies', async () => {
@@ -252,9 +242,9 @@ test('ids above 2^53 stay exact: output as exact strings, sent back exactly in p
 		NewQuantity: 5,
 	});
 	assert.equal(stock.error, undefined, stock.error?.message);
-	const paths = requests((r) => r.endpoint === 'order.get').map((r) => r.path);
+	const paths = ofEndpoint('order.get').map((r) => r.path);
 	assert.deepEqual(paths, [`/orders/${id}`, `/orders/${id}`]);
-	const [stockRequest] = requests((r) => r.endpoint === 'product.updateStock');
+	const [stockRequest] = ofEndpoint('product.updateStock');
 	assert.ok(
 		stockRequest.rawBody.includes(`"BillbeeId":${String(product.Id)}`),
 		stockRequest.rawBody,
@@ -277,7 +267,7 @@ test('Return All pages with pageSize 250, a frozen date window and no row lost o
 	const ids = items.map((item) => String(item.json.BillBeeOrderId));
 	assert.equal(new Set(ids).size, ids.length, 'no order twice');
 	assert.deepEqual(new Set(ids), expected, 'exactly the orders that existed when paging began');
-	const pages = requests((r) => r.endpoint === 'order.getAll');
+	const pages = ofEndpoint('order.getAll');
 	assert.equal(pages.length, Math.ceil(expected.size / 250));
 	assert.deepEqual(
 		pages.map((r) => r.query.page),
@@ -298,7 +288,7 @@ test('Limit uses the fewest calls: 300 rows in 2 calls', async () => {
 	});
 	assert.equal(error, undefined);
 	assert.equal(items.length, 300);
-	const pages = requests((r) => r.endpoint === 'order.getAll');
+	const pages = ofEndpoint('order.getAll');
 	assert.equal(pages.length, 2);
 });
 
@@ -316,7 +306,7 @@ test('filters go to the query under Billbee names; lists as repeated keys; dates
 		},
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = requests((r) => r.endpoint === 'order.getAll');
+	const [request] = ofEndpoint('order.getAll');
 	assert.deepEqual(request.query.tag, ['vip', 'gift']);
 	assert.deepEqual(request.query.shopId, ['1', '2']);
 	assert.equal(request.query.minOrderDate, '2024-01-01T00:00:00');

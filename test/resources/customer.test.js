@@ -3,23 +3,15 @@
 // the errors that name the field, checked against what the sandbox received.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
+const { ERIKA_IN_BERLIN } = require('../fixtures/addresses');
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	// Pacing is the transport test's subject; the client still paces itself to 2 req/s.
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
-
-const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+// Pacing is the transport test's subject; the client still paces itself to 2 req/s.
+const { sandbox, run, requests, ofEndpoint } = useSandbox({ throttle: false });
 
 test('create: typed fields and the Address object become the exact CreateCustomerApiModel body', async () => {
 	const priceGroupId = '9007199254740995'; // above 2^53: must keep every digit
+	const Address = { AddressType: 2, Company: 'Mustermann GmbH', ...ERIKA_IN_BERLIN };
 	const { items, error } = await run({
 		resource: 'customer',
 		operation: 'create',
@@ -31,17 +23,7 @@ test('create: typed fields and the Address object become the exact CreateCustome
 			LanguageId: 1,
 			Type: 1,
 			PriceGroupId: priceGroupId,
-			Address: {
-				AddressType: 2,
-				Company: 'Mustermann GmbH',
-				FirstName: 'Erika',
-				LastName: 'Mustermann',
-				Street: 'Hauptstraße',
-				Housenumber: '5',
-				Zip: '10115',
-				City: 'Berlin',
-				CountryCode: 'DE',
-			},
+			Address,
 		},
 		additionalFieldsJson: '{"Tel2": "+49 30 7654321"}',
 	});
@@ -58,17 +40,7 @@ test('create: typed fields and the Address object become the exact CreateCustome
 		PriceGroupId: BigInt(priceGroupId),
 		VatId: 'DE123456789',
 		Type: 1,
-		Address: {
-			AddressType: 2,
-			Company: 'Mustermann GmbH',
-			FirstName: 'Erika',
-			LastName: 'Mustermann',
-			Street: 'Hauptstraße',
-			Housenumber: '5',
-			Zip: '10115',
-			City: 'Berlin',
-			CountryCode: 'DE',
-		},
+		Address,
 		Tel2: '+49 30 7654321',
 	});
 	assert.match(
@@ -118,59 +90,48 @@ test('getAll: Return All reads every page with the largest page size', async () 
 	assert.equal(items.length, sandbox.data.customers.length);
 });
 
-test('getAddresses: the customer ID goes into the path exactly, paged like any listing', async () => {
-	const customer = sandbox.data.customers[1]; // customer 1 has two addresses
-	const { items, error } = await run({
-		resource: 'customer',
+/** The listings below one customer: the customer ID goes into the path exactly, paged like any listing. */
+const CUSTOMER_LISTINGS = [
+	{
 		operation: 'getAddresses',
-		customerId: String(customer.Id),
-		returnAll: false,
+		path: 'addresses',
+		customer: () => sandbox.data.customers[1], // customer 1 has two addresses
 		limit: 5,
-	});
-	assert.equal(error, undefined, error?.message);
-	const [request] = ofEndpoint('customer.getAddresses');
-	assert.equal(request.path, `/customers/${customer.Id}/addresses`);
-	assert.equal(request.query.pageSize, '5');
-	assert.equal(items.length, 2);
-	for (const item of items) assert.equal(String(item.json.CustomerId), String(customer.Id));
-});
-
-test('getOrders: lists the orders of the customer', async () => {
-	const customer = sandbox.data.orders[0].Customer;
-	const { items, error } = await run({
-		resource: 'customer',
+		counts: [2],
+		ownerOf: (json) => json.CustomerId,
+	},
+	{
 		operation: 'getOrders',
-		customerId: String(customer.Id),
-		returnAll: false,
+		path: 'orders',
+		customer: () => sandbox.data.orders[0].Customer,
 		limit: 3,
+		counts: [1, 2, 3],
+		ownerOf: (json) => json.Customer.Id,
+	},
+];
+
+for (const { operation, path, customer: customerOf, limit, counts, ownerOf } of CUSTOMER_LISTINGS) {
+	test(`${operation}: the customer ID goes into the path exactly, paged like any listing`, async () => {
+		const customer = customerOf();
+		const { items, error } = await run({
+			resource: 'customer',
+			operation,
+			customerId: String(customer.Id),
+			returnAll: false,
+			limit,
+		});
+		assert.equal(error, undefined, error?.message);
+		const [request] = ofEndpoint(`customer.${operation}`);
+		assert.equal(request.path, `/customers/${customer.Id}/${path}`);
+		assert.equal(request.query.pageSize, String(limit));
+		assert.ok(counts.includes(items.length), `${items.length} items`);
+		for (const item of items) assert.equal(String(ownerOf(item.json)), String(customer.Id));
 	});
-	assert.equal(error, undefined, error?.message);
-	const [request] = ofEndpoint('customer.getOrders');
-	assert.equal(request.path, `/customers/${customer.Id}/orders`);
-	assert.ok(items.length >= 1 && items.length <= 3);
-	for (const item of items) assert.equal(String(item.json.Customer.Id), String(customer.Id));
-});
+}
 
 test('addAddress: address fields only; Id and CustomerId are not in the form', async () => {
 	const customer = sandbox.data.customers[0];
-	const { items, error } = await run({
-		resource: 'customer',
-		operation: 'addAddress',
-		customerId: String(customer.Id),
-		additionalFields: {
-			FirstName: 'Max',
-			LastName: 'Muster',
-			Street: 'Ringstraße',
-			Housenumber: '1',
-			Zip: '80331',
-			City: 'München',
-			CountryCode: 'DE',
-		},
-	});
-	assert.equal(error, undefined, error?.message);
-	const [request] = ofEndpoint('customer.addAddress');
-	assert.equal(request.path, `/customers/${customer.Id}/addresses`);
-	assert.deepEqual(request.body, {
+	const fields = {
 		FirstName: 'Max',
 		LastName: 'Muster',
 		Street: 'Ringstraße',
@@ -178,7 +139,17 @@ test('addAddress: address fields only; Id and CustomerId are not in the form', a
 		Zip: '80331',
 		City: 'München',
 		CountryCode: 'DE',
+	};
+	const { items, error } = await run({
+		resource: 'customer',
+		operation: 'addAddress',
+		customerId: String(customer.Id),
+		additionalFields: fields,
 	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.addAddress');
+	assert.equal(request.path, `/customers/${customer.Id}/addresses`);
+	assert.deepEqual(request.body, fields);
 	assert.equal(String(items[0].json.CustomerId), String(customer.Id));
 });
 
@@ -203,30 +174,24 @@ test('patchAddress: sends only the given fields and leaves the others as they we
 
 test('updateAddress: PUT with the typed address fields', async () => {
 	const address = sandbox.data.customerAddresses[2];
-	const { error } = await run({
-		resource: 'customer',
-		operation: 'updateAddress',
-		addressId: String(address.Id),
-		additionalFields: {
-			AddressType: 1,
-			Street: 'Neue Straße',
-			Housenumber: '9',
-			Zip: '50667',
-			City: 'Köln',
-			CountryCode: 'DE',
-		},
-	});
-	assert.equal(error, undefined, error?.message);
-	const [request] = ofEndpoint('customer.updateAddress');
-	assert.equal(request.method, 'PUT');
-	assert.deepEqual(request.body, {
+	const fields = {
 		AddressType: 1,
 		Street: 'Neue Straße',
 		Housenumber: '9',
 		Zip: '50667',
 		City: 'Köln',
 		CountryCode: 'DE',
+	};
+	const { error } = await run({
+		resource: 'customer',
+		operation: 'updateAddress',
+		addressId: String(address.Id),
+		additionalFields: fields,
 	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customer.updateAddress');
+	assert.equal(request.method, 'PUT');
+	assert.deepEqual(request.body, fields);
 });
 
 test('update: typed customer fields by customer ID', async () => {

@@ -2,42 +2,13 @@
 // Customer address resource: CustomerId required at the top, address fields typed, paging.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
-
-const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+const { sandbox, run, ofEndpoint } = useSandbox({ throttle: false });
 
 test('create: the customer ID is exact in the body, next to the typed address fields', async () => {
 	const customer = sandbox.data.customers[4];
-	const { items, error } = await run({
-		resource: 'customerAddress',
-		operation: 'create',
-		CustomerId: String(customer.Id),
-		additionalFields: {
-			AddressType: 2,
-			FirstName: 'Lena',
-			LastName: 'Lager',
-			Street: 'Am Hafen',
-			Housenumber: '3',
-			Zip: '28195',
-			City: 'Bremen',
-			CountryCode: 'DE',
-			Email: 'lena@example.com',
-		},
-	});
-	assert.equal(error, undefined, error?.message);
-	const [request] = ofEndpoint('customerAddress.create');
-	assert.deepEqual(request.body, {
-		CustomerId: BigInt(String(customer.Id)),
+	const fields = {
 		AddressType: 2,
 		FirstName: 'Lena',
 		LastName: 'Lager',
@@ -47,6 +18,18 @@ test('create: the customer ID is exact in the body, next to the typed address fi
 		City: 'Bremen',
 		CountryCode: 'DE',
 		Email: 'lena@example.com',
+	};
+	const { items, error } = await run({
+		resource: 'customerAddress',
+		operation: 'create',
+		CustomerId: String(customer.Id),
+		additionalFields: fields,
+	});
+	assert.equal(error, undefined, error?.message);
+	const [request] = ofEndpoint('customerAddress.create');
+	assert.deepEqual(request.body, {
+		CustomerId: BigInt(String(customer.Id)),
+		...fields,
 	});
 	assert.equal(String(items[0].json.CustomerId), String(customer.Id));
 	assert.equal(items[0].json.City, 'Bremen');
@@ -81,30 +64,24 @@ test('get and update by address ID', async () => {
 	assert.equal(got.error, undefined, got.error?.message);
 	assert.equal(String(got.items[0].json.Id), String(address.Id));
 
-	const updated = await run({
-		resource: 'customerAddress',
-		operation: 'update',
-		customerAddressId: String(address.Id),
-		additionalFields: {
-			Company: 'Neu GmbH',
-			Street: 'Weg',
-			Housenumber: '2',
-			Zip: '01067',
-			City: 'Dresden',
-			CountryCode: 'DE',
-		},
-	});
-	assert.equal(updated.error, undefined, updated.error?.message);
-	const [request] = ofEndpoint('customerAddress.update');
-	assert.equal(request.method, 'PUT');
-	assert.equal(request.path, `/customer-addresses/${address.Id}`);
-	assert.deepEqual(request.body, {
+	const fields = {
 		Company: 'Neu GmbH',
 		Street: 'Weg',
 		Housenumber: '2',
 		Zip: '01067',
 		City: 'Dresden',
 		CountryCode: 'DE',
+	};
+	const updated = await run({
+		resource: 'customerAddress',
+		operation: 'update',
+		customerAddressId: String(address.Id),
+		additionalFields: fields,
 	});
+	assert.equal(updated.error, undefined, updated.error?.message);
+	const [request] = ofEndpoint('customerAddress.update');
+	assert.equal(request.method, 'PUT');
+	assert.equal(request.path, `/customer-addresses/${address.Id}`);
+	assert.deepEqual(request.body, fields);
 	assert.equal(updated.items[0].json.City, 'Dresden');
 });

@@ -3,17 +3,11 @@
 // Billbee's rule of two event listings per page and hour (this file makes only two calls).
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
+// Not reset between tests: the last test counts the listing of the one before.
+const { sandbox, run, ofEndpoint } = useSandbox({ throttle: false, reset: false });
 
 test('the event type list offers the known Billbee types by name', () => {
 	const filters = new Billbee().description.properties.find(
@@ -49,7 +43,7 @@ test('getAll: several event types go out as repeated typeId keys, with the date 
 		},
 	});
 	assert.equal(error, undefined, error?.message);
-	const sent = requests((r) => r.endpoint === 'event.getAll');
+	const sent = ofEndpoint('event.getAll');
 	assert.equal(sent.length, 1);
 	const { query, rawQuery } = sent[0];
 	assert.deepEqual(query.typeId, ['12', '13']);
@@ -71,14 +65,10 @@ test('getAll: several event types go out as repeated typeId keys, with the date 
 test('getAll: a third listing of page 1 within the hour is not sent; the error says when to try again', async () => {
 	const first = await run({ resource: 'event', operation: 'getAll', returnAll: false, limit: 2 });
 	assert.equal(first.error, undefined, first.error?.message);
-	const sentBefore = requests((r) => r.endpoint === 'event.getAll').length;
+	const sentBefore = ofEndpoint('event.getAll').length;
 	assert.equal(sentBefore, 2);
 	const third = await run({ resource: 'event', operation: 'getAll', returnAll: false, limit: 2 });
 	assert.ok(third.error);
 	assert.match(third.error.message, /two event listings per page per hour/);
-	assert.equal(
-		requests((r) => r.endpoint === 'event.getAll').length,
-		2,
-		'no third call reached Billbee',
-	);
+	assert.equal(ofEndpoint('event.getAll').length, 2, 'no third call reached Billbee');
 });

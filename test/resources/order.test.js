@@ -2,20 +2,12 @@
 // The order resource's forms, locators and documents, checked against what the sandbox received.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 
-let sandbox;
-let run;
-let requests;
+// Pacing is covered by the transport tests; here it would only slow things down.
+const { sandbox, run, requests, ofEndpoint } = useSandbox({ throttle: false });
 let samples;
-
-test.before(async () => {
-	// Pacing is covered by the transport tests; here it would only slow things down.
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
 test.beforeEach(() => {
-	sandbox.reset();
 	samples = sandbox.samples();
 });
 
@@ -88,7 +80,7 @@ test('create: typed fields, addresses and items become the exact Order body, ids
 	});
 	assert.equal(error, undefined, error?.message);
 
-	const [request] = requests((r) => r.endpoint === 'order.create');
+	const [request] = ofEndpoint('order.create');
 	assert.equal(request.method, 'POST');
 	assert.equal(request.path, '/orders');
 	assert.deepEqual(request.query, {});
@@ -165,7 +157,7 @@ test('create: the deprecated shopId query option is still sent exactly', async (
 		options: { shopId: String(shopId) },
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = requests((r) => r.endpoint === 'order.create');
+	const [request] = ofEndpoint('order.create');
 	assert.deepEqual(request.query, { shopId: String(shopId) });
 	assert.deepEqual(request.body, { CreatedAt: '2025-06-02T00:00:00' });
 	assert.equal(String(sandbox.data.orders.at(-1).ApiAccountId), String(shopId));

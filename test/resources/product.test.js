@@ -3,29 +3,18 @@
 // forms, dropdown-backed fields, array bodies, the bulk stock update and read-only mode.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
 const TWO_POW_53 = 2n ** 53n;
 
-let sandbox;
-let run;
-let dropdown;
-
-test.before(async () => {
-	({ sandbox, run, dropdown } = await withSandbox());
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => {
-	sandbox.reset();
-	sandbox.config.throttle = false; // pacing is the transport test's subject
-});
+// Pacing is the transport test's subject.
+const { sandbox, run, dropdown, ofEndpoint } = useSandbox({ throttle: false });
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 const bySku = (sku) => ({ __rl: true, mode: 'sku', value: sku });
 const byEan = (ean) => ({ __rl: true, mode: 'ean', value: ean });
 const product = (index) => sandbox.data.products[index];
-const calls = (endpoint) => sandbox.log.filter((r) => r.endpoint === endpoint);
 const endpoints = () => sandbox.log.map((r) => r.endpoint);
 
 test('every operation that works on one product takes it through the product locator (ID, SKU, EAN)', () => {
@@ -213,7 +202,7 @@ test('create sends exactly the typed fields, the category from the dropdown and 
 		additionalFieldsJson: '{"Sources": [{"Source": "Shopify", "SourceId": "8413299093999"}]}',
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = calls('product.create');
+	const [request] = ofEndpoint('product.create');
 	assert.equal(request.method, 'POST');
 	assert.equal(request.path, '/products');
 	assert.equal(
@@ -265,7 +254,7 @@ test('update stock in the stock location chosen from the dropdown', async () => 
 		additionalFields: { StockId: north.value, Reason: 'Inventur' },
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = calls('product.updateStock');
+	const [request] = ofEndpoint('product.updateStock');
 	assert.equal(
 		request.rawBody,
 		`{"Sku":"${target.SKU}","NewQuantity":17,"StockId":${north.value},"Reason":"Inventur"}`,
@@ -288,7 +277,7 @@ test('update stock code sends SKU, code and the chosen stock', async () => {
 	});
 	assert.equal(error, undefined, error?.message);
 	assert.equal(
-		calls('product.updateStockCode')[0].rawBody,
+		ofEndpoint('product.updateStockCode')[0].rawBody,
 		`{"Sku":"${target.SKU}","StockCode":"R7-F3","StockId":${stockId}}`,
 	);
 	assert.equal(target.StockCode, 'R7-F3');
@@ -317,7 +306,7 @@ test('bulk stock: 300 items go out in 2 calls (250 + 50) and come back as 300 re
 	const { items, error } = await run(BULK_PARAMETERS, { items: input });
 	assert.equal(error, undefined, error?.message);
 
-	const sent = calls('product.updateStockMultiple');
+	const sent = ofEndpoint('product.updateStockMultiple');
 	assert.equal(sent.length, 2);
 	assert.deepEqual(
 		sent.map((r) => r.body.length),
@@ -437,7 +426,7 @@ test('delete images sends the IDs as a bare JSON array of exact numbers', async 
 		imageIds: `${first}, ${second},${missing}`,
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = calls('product.deleteImages');
+	const [request] = ofEndpoint('product.deleteImages');
 	assert.equal(request.rawBody, `[${first},${second},${missing}]`);
 	assert.deepEqual(items[0].json.Deleted.map(String), [first, second]);
 	assert.deepEqual(items[0].json.NotFound.map(String), [missing]);
@@ -497,7 +486,7 @@ test('get many products: ID range as exact digits, date as ISO, Limit as page si
 		},
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = calls('product.getAll');
+	const [request] = ofEndpoint('product.getAll');
 	assert.deepEqual(request.query, {
 		minCreatedAt: '2020-01-01T00:00:00',
 		minimumBillBeeArticleId: low,
@@ -522,7 +511,10 @@ test('get custom field with the definition chosen from the dropdown', async () =
 		customFieldId: size.value,
 	});
 	assert.equal(error, undefined, error?.message);
-	assert.equal(calls('product.getCustomField')[0].path, `/products/custom-fields/${size.value}`);
+	assert.equal(
+		ofEndpoint('product.getCustomField')[0].path,
+		`/products/custom-fields/${size.value}`,
+	);
 	assert.equal(items[0].json.Name, 'Größe');
 });
 
@@ -534,7 +526,7 @@ test('get stock for many products only reads: allowed in read-only mode', async 
 		readOnlyMode: true,
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = calls('product.getStockMultiple');
+	const [request] = ofEndpoint('product.getStockMultiple');
 	assert.equal(request.method, 'POST');
 	assert.equal(request.rawBody, '["SKU-1001","SKU-1002"]');
 });

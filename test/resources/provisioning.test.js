@@ -2,18 +2,19 @@
 // Provisioning resource: the CreateAccountContainer body with the nested invoice address.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
+const { run, ofEndpoint } = useSandbox({ throttle: false });
 
 test('createAccount: e-mail, accepted terms, address object and VAT settings', async () => {
+	const Address = {
+		Company: 'Neuer Shop UG',
+		Name: 'Nina Neu',
+		Address1: 'Marktplatz 1',
+		Zip: '04109',
+		City: 'Leipzig',
+		Country: 'DE',
+	};
 	const { items, error } = await run({
 		resource: 'provisioning',
 		operation: 'createAccount',
@@ -25,29 +26,15 @@ test('createAccount: e-mail, accepted terms, address object and VAT settings', a
 			DefaultVatIndex: 1,
 			Vat1Rate: 19,
 			Vat2Rate: 7,
-			Address: {
-				Company: 'Neuer Shop UG',
-				Name: 'Nina Neu',
-				Address1: 'Marktplatz 1',
-				Zip: '04109',
-				City: 'Leipzig',
-				Country: 'DE',
-			},
+			Address,
 		},
 	});
 	assert.equal(error, undefined, error?.message);
-	const [request] = requests((r) => r.endpoint === 'provisioning.createAccount');
+	const [request] = ofEndpoint('provisioning.createAccount');
 	assert.deepEqual(request.body, {
 		EMail: 'new-shop@example.com',
 		AcceptTerms: true,
-		Address: {
-			Company: 'Neuer Shop UG',
-			Name: 'Nina Neu',
-			Address1: 'Marktplatz 1',
-			Zip: '04109',
-			City: 'Leipzig',
-			Country: 'DE',
-		},
+		Address,
 		DefaultCurrency: 'EUR',
 		DefaultVatMode: 1,
 		DefaultVatIndex: 1,

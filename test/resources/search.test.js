@@ -2,19 +2,9 @@
 // Search resource: a POST that only reads, so it runs in read-only mode; typed SearchModel body.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
-
-const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+const { sandbox, run, requests, ofEndpoint } = useSandbox({ throttle: false });
 
 test('search runs in read-only mode because it only reads, and sends the typed SearchModel', async () => {
 	const { sku } = sandbox.samples();

@@ -3,20 +3,10 @@
 // LoadOptionsContext, the ShipmentWithLabel body, the label PDF as binary, and the listing filters.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
+const { ERIKA_IN_BERLIN } = require('../fixtures/addresses');
 
-let sandbox;
-let run;
-let dropdown;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests, dropdown } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
-
-const ofEndpoint = (id) => requests((r) => r.endpoint === id);
+const { sandbox, run, dropdown, ofEndpoint } = useSandbox({ throttle: false });
 
 test('shipWithLabel: provider and product picked from the dropdowns end up as exact ids in the body', async () => {
 	const providers = await dropdown('getShippingProviders', {
@@ -180,6 +170,7 @@ test('createShipment: carrier from the dropdown, receiver address object, label 
 	const dpd = carriers.find((c) => c.name === 'dpd');
 	assert.ok(dpd, `carriers: ${carriers.map((c) => c.name).join(', ')}`);
 	sandbox.clearLog();
+	const ReceiverAddress = { ...ERIKA_IN_BERLIN, IsExportCountry: false };
 	const { items, error } = await run({
 		resource: 'shipment',
 		operation: 'createShipment',
@@ -188,16 +179,7 @@ test('createShipment: carrier from the dropdown, receiver address object, label 
 			ProductCode: 'CL',
 			shippingCarrier: dpd.value,
 			WeightInGram: 1200.5,
-			ReceiverAddress: {
-				FirstName: 'Erika',
-				LastName: 'Mustermann',
-				Street: 'Hauptstraße',
-				Housenumber: '5',
-				Zip: '10115',
-				City: 'Berlin',
-				CountryCode: 'DE',
-				IsExportCountry: false,
-			},
+			ReceiverAddress,
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -205,16 +187,7 @@ test('createShipment: carrier from the dropdown, receiver address object, label 
 	assert.deepEqual(request.body, {
 		ProviderName: 'DPD',
 		ProductCode: 'CL',
-		ReceiverAddress: {
-			FirstName: 'Erika',
-			LastName: 'Mustermann',
-			Street: 'Hauptstraße',
-			Housenumber: '5',
-			Zip: '10115',
-			City: 'Berlin',
-			CountryCode: 'DE',
-			IsExportCountry: false,
-		},
+		ReceiverAddress,
 		shippingCarrier: 4,
 		WeightInGram: 1200.5,
 	});

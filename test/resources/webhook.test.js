@@ -4,21 +4,12 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
-const { withSandbox } = require('../helpers');
+const { useSandbox } = require('../helpers');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
 const SECRET = 'n8n-test-secret-0123456789abcdef-xyz'; // 36 characters (Billbee wants 32 to 64)
 
-let sandbox;
-let run;
-let dropdown;
-let requests;
-
-test.before(async () => {
-	({ sandbox, run, requests, dropdown } = await withSandbox({ throttle: false }));
-});
-test.after(() => sandbox.close());
-test.beforeEach(() => sandbox.reset());
+const { sandbox, run, requests, dropdown, ofEndpoint } = useSandbox({ throttle: false });
 
 /** A local port nothing listens on, for an echo test that cannot be answered. */
 async function closedPort() {
@@ -28,8 +19,6 @@ async function closedPort() {
 	await new Promise((resolve) => server.close(resolve));
 	return port;
 }
-
-const ofEndpoint = (id) => requests((r) => r.endpoint === id);
 
 /** Registers a hook directly through the node (URI with ?noecho: no receiver runs in this test). */
 async function createHook(extra = {}) {

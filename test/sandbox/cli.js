@@ -11,6 +11,16 @@
 
 const { startSandbox } = require('./server');
 
+/** Options that take a non-negative integer, by flag. */
+const NUMBER_OPTIONS = {
+	'--port': 'port',
+	'--orders': 'orders',
+	'--products': 'products',
+	'--customers': 'customers',
+	'--seed': 'seed',
+	'--latency': 'latencyMs',
+};
+
 function parseArgs(argv) {
 	const opts = { port: 4010 };
 	const number = (name, value) => {
@@ -23,25 +33,11 @@ function parseArgs(argv) {
 		const arg = argv[i];
 		const [flag, inline] = arg.split('=', 2);
 		const value = () => (inline !== undefined ? inline : argv[++i]);
+		if (Object.hasOwn(NUMBER_OPTIONS, flag)) {
+			opts[NUMBER_OPTIONS[flag]] = number(flag, value());
+			continue;
+		}
 		switch (flag) {
-			case '--port':
-				opts.port = number(flag, value());
-				break;
-			case '--orders':
-				opts.orders = number(flag, value());
-				break;
-			case '--products':
-				opts.products = number(flag, value());
-				break;
-			case '--customers':
-				opts.customers = number(flag, value());
-				break;
-			case '--seed':
-				opts.seed = number(flag, value());
-				break;
-			case '--latency':
-				opts.latencyMs = number(flag, value());
-				break;
 			case '--no-throttle':
 				opts.throttle = false;
 				break;

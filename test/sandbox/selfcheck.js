@@ -25,6 +25,16 @@ function check(name, condition, detail) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** An HTTP 200 answer with Billbee's error envelope: this ErrorCode and description, no Data. */
+function isApiError(res, code, description) {
+	return (
+		res.status === 200 &&
+		res.json.ErrorCode === code &&
+		res.json.ErrorDescription === description &&
+		res.json.Data === null
+	);
+}
+
 function client(sandbox) {
 	const { username, apiPassword, apiKey } = sandbox.credentials;
 	const auth = `Basic ${Buffer.from(`${username}:${apiPassword}`).toString('base64')}`;
@@ -208,14 +218,7 @@ async function checkBasics() {
 		);
 		const lossy = String(Number(order.BillBeeOrderId));
 		const lost = await call('GET', `/orders/${lossy}`);
-		check(
-			'lossy id -> ErrorCode 2 OrderNotFound',
-			lost.status === 200 &&
-				lost.json.ErrorCode === 2 &&
-				lost.json.ErrorDescription === 'OrderNotFound' &&
-				lost.json.Data === null,
-			lost.text,
-		);
+		check('lossy id -> ErrorCode 2 OrderNotFound', isApiError(lost, 2, 'OrderNotFound'), lost.text);
 		const tiktok = sandbox.data.orders.find((o) =>
 			String(o.SellerComment).startsWith('TikTokOrderID:'),
 		);
@@ -370,11 +373,7 @@ async function checkBasics() {
 		const f4 = await call('GET', `/orders/${newId}`);
 		check(
 			'fault errorInBody',
-			f4.status === 200 &&
-				f4.json.ErrorCode === 8 &&
-				f4.json.ErrorDescription === 'InternalError' &&
-				f4.json.ErrorMessage === 'boom' &&
-				f4.json.Data === null,
+			isApiError(f4, 8, 'InternalError') && f4.json.ErrorMessage === 'boom',
 			f4.text,
 		);
 		sandbox.inject({ path: '/enums/orderstates', kind: 'latency', latencyMs: 150 });
