@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { postalAddressFields } from '../../helpers/address';
-import type { FieldSpec } from '../../helpers/fields';
+import type { FieldSpec } from '../../spec/types';
 
 /** Billbee's address types (enum addressType). */
 export const ADDRESS_TYPE_OPTIONS: INodePropertyOptions[] = [

@@ -1,5 +1,4 @@
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { BUYER, orderAddress, VAT_MODE_OPTIONS } from './fields';
 
 /** One order line (OrderItem); the sold product's fields sit under `Product`. */

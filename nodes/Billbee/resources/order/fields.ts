@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
+import type { FieldSpec } from '../../spec/types';
 
 /**
  * The order an operation works on: its Billbee ID, or its order number in the shop or

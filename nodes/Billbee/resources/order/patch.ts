@@ -1,8 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { BUYER, orderAddress, orderLocator, VAT_MODE_OPTIONS } from './fields';
 
 /** The fields people change most, all from GET /orders/PatchableFields. */

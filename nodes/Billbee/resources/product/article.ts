@@ -1,5 +1,4 @@
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import {
 	DELIVERY_TIME_OPTIONS,
 	multiLanguageField,

@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { convertValue, toProperty } from '../../helpers/fields';
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import { toProperty } from '../../spec/properties';
+import { convertValue } from '../../spec/values';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { imageIdField, productLocator } from './shared';
 
 const imageIdsField: FieldSpec = {
