@@ -1,3 +1,4 @@
+import { VAT_INDEX_OPTIONS } from '../../helpers/vat';
 import type { FieldSpec, OperationSpec } from '../../spec/types';
 import {
 	DELIVERY_TIME_OPTIONS,
@@ -6,7 +7,6 @@ import {
 	PRODUCT_TYPE_OPTIONS,
 	PRODUCT_UNIT_OPTIONS,
 	productLocator,
-	VAT_INDEX_OPTIONS,
 } from './shared';
 
 /*

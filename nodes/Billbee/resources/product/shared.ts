@@ -105,19 +105,6 @@ export function multiLanguageField(
 	};
 }
 
-export const VAT_INDEX_OPTIONS: INodePropertyOptions[] = [
-	{
-		name: 'Normal Rate (VAT 1)',
-		value: 1,
-		description: 'The normal VAT rate of the product (Vat1Rate) applies',
-	},
-	{
-		name: 'Reduced Rate (VAT 2)',
-		value: 2,
-		description: 'The reduced VAT rate of the product (Vat2Rate) applies',
-	},
-];
-
 export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Article', value: 1, description: 'A single product' },
 	{
