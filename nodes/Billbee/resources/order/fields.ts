@@ -83,22 +83,13 @@ export const ORDER_ADDRESS_FIELDS: FieldSpec[] = [
 	{ name: 'Zip', label: 'Postal Code', type: 'string' },
 ];
 
-export function orderAddress(name: 'InvoiceAddress' | 'ShippingAddress'): FieldSpec {
-	return name === 'InvoiceAddress'
-		? {
-				name,
-				label: 'Invoice Address',
-				type: 'object',
-				fields: ORDER_ADDRESS_FIELDS,
-				description: 'Billing address of the order',
-			}
-		: {
-				name,
-				label: 'Shipping Address',
-				type: 'object',
-				fields: ORDER_ADDRESS_FIELDS,
-				description: 'Delivery address of the order',
-			};
+const ORDER_ADDRESSES = {
+	InvoiceAddress: { label: 'Invoice Address', description: 'Billing address of the order' },
+	ShippingAddress: { label: 'Shipping Address', description: 'Delivery address of the order' },
+};
+
+export function orderAddress(name: keyof typeof ORDER_ADDRESSES): FieldSpec {
+	return { name, type: 'object', fields: ORDER_ADDRESS_FIELDS, ...ORDER_ADDRESSES[name] };
 }
 
 /** The buyer (OrderUser) without the read-only FullName. */
