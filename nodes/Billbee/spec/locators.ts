@@ -5,6 +5,19 @@ import { billbeeApiRequest } from '../transport/request';
 import type { BillbeeContext } from '../transport/request';
 import type { FieldSpec, ItemParameters, LocatorKind } from './types';
 
+const ID_MODE = { name: 'id', type: 'string' } as const;
+
+/** The "Billbee ID" mode of a locator: digits only. */
+function billbeeIdMode(kind: LocatorKind, placeholder: string): INodePropertyMode {
+	const digitsOnly = { regex: '^\\s*\\d+\\s*$', errorMessage: `A Billbee ${kind} ID is a number` };
+	return {
+		displayName: 'Billbee ID',
+		...ID_MODE,
+		placeholder,
+		validation: [{ type: 'regex', properties: digitsOnly }],
+	};
+}
+
 /** Resource locator templates: name, label and description come from the field spec. */
 const LOCATOR_PROPERTIES: Record<LocatorKind, INodeProperties> = {
 	order: {
@@ -13,18 +26,7 @@ const LOCATOR_PROPERTIES: Record<LocatorKind, INodeProperties> = {
 		type: 'resourceLocator',
 		default: { mode: 'id', value: '' },
 		modes: [
-			{
-				displayName: 'Billbee ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 300000180937794',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Billbee order ID is a number' },
-					},
-				],
-			},
+			billbeeIdMode('order', 'e.g. 300000180937794'),
 			{
 				displayName: 'Order Number (External Reference)',
 				name: 'externalReference',
@@ -39,21 +41,7 @@ const LOCATOR_PROPERTIES: Record<LocatorKind, INodeProperties> = {
 		type: 'resourceLocator',
 		default: { mode: 'id', value: '' },
 		modes: [
-			{
-				displayName: 'Billbee ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 300000012345678',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*\\d+\\s*$',
-							errorMessage: 'A Billbee product ID is a number',
-						},
-					},
-				],
-			},
+			billbeeIdMode('product', 'e.g. 300000012345678'),
 			{ displayName: 'SKU', name: 'sku', type: 'string', placeholder: 'e.g. SHIRT-RED-L' },
 			{ displayName: 'EAN', name: 'ean', type: 'string', placeholder: 'e.g. 4006381333931' },
 		],

@@ -3,12 +3,9 @@
 require('n8n-workflow'); // installs BigInt.prototype.toJSON, as at run time in n8n
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const {
-	convertValue,
-	deepMerge,
-	formatBillbeeDate,
-	splitList,
-} = require('../../../dist/nodes/Billbee/spec/values.js');
+const values = require('../../../dist/nodes/Billbee/spec/values.js');
+
+const { convertValue, deepMerge, formatBillbeeDate, splitList } = values;
 
 const scope = {
 	getNode: () => ({ name: 'Billbee', type: 'n8n-nodes-billbee.billbee' }),
