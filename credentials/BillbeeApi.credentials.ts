@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const AUTH_HINT =
-	'Billbee rejected the login. Check that Username is your Billbee login e-mail, API Password is the password set under Settings → API in Billbee (not your login password), and API Key is the developer key from Billbee support (not the API password). The API must be enabled in the Billbee account.';
+/** What to check when Billbee rejects the credential (HTTP 401/403); the transport says it too. */
+export const CREDENTIAL_HINT =
+	'Check the Billbee credential: Username is your Billbee login e-mail; API Password is the password set in Billbee under Settings → API (not the login password); API Key is the developer key from Billbee support, entered in the API Key field (not as the password). The API must be enabled in the Billbee account.';
 
 export class BillbeeApi implements ICredentialType {
 	name = 'billbeeApi';
@@ -80,7 +81,10 @@ export class BillbeeApi implements ICredentialType {
 			headers: { Accept: 'application/json' },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: AUTH_HINT } },
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: `Billbee rejected the login. ${CREDENTIAL_HINT}` },
+			},
 			{
 				type: 'responseCode',
 				properties: {

@@ -17,13 +17,11 @@ const { Billbee } = require(path.join(dist, 'nodes/Billbee/Billbee.node.js'));
 const { BillbeeApi } = require(path.join(dist, 'credentials/BillbeeApi.credentials.js'));
 
 const credentialType = new BillbeeApi();
-const nodeTypeInstances = { 'n8n-nodes-billbee.billbee': new Billbee() };
-try {
-	const { BillbeeTrigger } = require(path.join(dist, 'nodes/Billbee/BillbeeTrigger.node.js'));
-	nodeTypeInstances['n8n-nodes-billbee.billbeeTrigger'] = new BillbeeTrigger();
-} catch {
-	// the trigger is optional while it is being built
-}
+const { BillbeeTrigger } = require(path.join(dist, 'nodes/Billbee/BillbeeTrigger.node.js'));
+const nodeTypeInstances = {
+	'n8n-nodes-billbee.billbee': new Billbee(),
+	'n8n-nodes-billbee.billbeeTrigger': new BillbeeTrigger(),
+};
 
 /**
  * Stand-ins for n8n's own nodes that the example workflows use around the Billbee nodes. They

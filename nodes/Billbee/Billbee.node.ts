@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceDescription } from './helpers/operation';
+import { resourceDescription } from './spec/properties';
 import { methods } from './methods';
 import { resources } from './resources';
 import { executeUpdateStockMultiple } from './resources/product/updateStockMultiple';

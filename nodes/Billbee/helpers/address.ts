@@ -1,4 +1,4 @@
-import type { FieldSpec } from './fields';
+import type { FieldSpec } from '../spec/types';
 
 /**
  * The postal part Billbee's customer address and shipment address models share (same field

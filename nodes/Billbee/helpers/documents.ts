@@ -40,7 +40,8 @@ export function requestPdf(flag: string): PreSendAction {
 	};
 }
 
-function fileName(prefix: string, number: unknown): string {
+/** A safe PDF file name: the prefix plus the document number or reference, if any. */
+export function pdfFileName(prefix: string, number: unknown): string {
 	const safe = String(number ?? '').replace(/[^\w.-]+/g, '_');
 	return `${prefix}${safe ? `-${safe}` : ''}.pdf`;
 }
@@ -64,7 +65,7 @@ export function pdfToBinary(numberField: string, prefix: string): PostReceiveAct
 			item.binary = {
 				[property]: await this.helpers.prepareBinaryData(
 					pdf,
-					fileName(prefix, json[numberField]),
+					pdfFileName(prefix, json[numberField]),
 					'application/pdf',
 				),
 			};

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../helpers/operation';
+import type { ResourceSpec } from '../spec/types';
 import { apiUsageResource } from './apiUsage';
 import { cloudStorageResource } from './cloudStorage';
 import { customerResource } from './customer';

@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { CREDENTIAL_HINT } from '../../../credentials/BillbeeApi.credentials';
 import { parseExactJson } from './exactJson';
 
 /** Names of Billbee's ErrorCode values (ApiResult.ErrorCode; names known for 0–18). */
@@ -101,9 +102,6 @@ function messageOf(json: unknown): string | undefined {
 	return parts.length ? parts.join(' ') : undefined;
 }
 
-export const AUTH_FAILURE_HINT =
-	'Check the Billbee credential: Username is your Billbee login e-mail; API Password is the password set in Billbee under Settings → API (not the login password); API Key is the developer key from Billbee support, entered in the API Key field (not as the password). The API must be enabled in the Billbee account.';
-
 /**
  * Turns a Billbee response into its JSON (ids exact) or throws a NodeApiError that says
  * what went wrong. `request` is e.g. "GET /orders/{id}" and appears in messages.
@@ -147,7 +145,7 @@ export function interpretResponse(node: INode, raw: RawResponse, request: string
 		let description = detail;
 		if (status === 401 || status === 403) {
 			message = `Billbee rejected the credentials (HTTP ${status}) for ${request}`;
-			description = `${detail ? `${detail} ` : ''}${AUTH_FAILURE_HINT}`;
+			description = `${detail ? `${detail} ` : ''}${CREDENTIAL_HINT}`;
 		} else if (status === 404) {
 			message = `Billbee found nothing at ${request} (HTTP 404)`;
 		}

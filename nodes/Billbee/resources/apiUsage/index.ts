@@ -1,7 +1,6 @@
 import type { IDataObject, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec, ResourceSpec } from '../../helpers/operation';
+import type { FieldSpec, OperationSpec, ResourceSpec } from '../../spec/types';
 
 /** Billbee's query key; the form field has a name without a dot (n8n reads dots in names as paths). */
 const QUERY_KEY = 'request.date';

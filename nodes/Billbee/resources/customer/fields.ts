@@ -1,13 +1,28 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { postalAddressFields } from '../../helpers/address';
-import type { FieldSpec } from '../../helpers/fields';
+import type { FieldSpec } from '../../spec/types';
 
 /** Billbee's address types (enum addressType). */
 export const ADDRESS_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Delivery Address', value: 2 },
 	{ name: 'Invoice Address', value: 1 },
 ];
+
+/** E-mail and the two phone numbers, as customers and their addresses have them. */
+function contactFields(emailDescription: string): FieldSpec[] {
+	return [
+		{
+			name: 'Email',
+			label: 'Email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			description: emailDescription,
+		},
+		{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
+		{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
+	];
+}
 
 /**
  * The fields of Billbee's CustomerAddressApiModel a user sets. Left out on purpose: Id and
@@ -24,15 +39,7 @@ export const addressFields: FieldSpec[] = [
 		description: 'What Billbee uses the address for: invoices or deliveries',
 	},
 	...postalAddressFields('person'),
-	{
-		name: 'Email',
-		label: 'Email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		description: 'E-mail address for this address',
-	},
-	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
-	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
+	...contactFields('E-mail address for this address'),
 	{ name: 'Fax', label: 'Fax', type: 'string', description: 'Fax number' },
 ];
 
@@ -44,15 +51,7 @@ export const addressFields: FieldSpec[] = [
  */
 export const customerFields: FieldSpec[] = [
 	{ name: 'Name', label: 'Name', type: 'string', description: 'Display name of the customer' },
-	{
-		name: 'Email',
-		label: 'Email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		description: 'Main e-mail address of the customer',
-	},
-	{ name: 'Tel1', label: 'Phone 1', type: 'string', description: 'First phone number' },
-	{ name: 'Tel2', label: 'Phone 2', type: 'string', description: 'Second phone number' },
+	...contactFields('Main e-mail address of the customer'),
 	{
 		name: 'Number',
 		label: 'Customer Number',

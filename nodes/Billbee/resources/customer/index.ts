@@ -1,5 +1,4 @@
-import type { FieldSpec } from '../../helpers/fields';
-import type { ResourceSpec } from '../../helpers/operation';
+import type { FieldSpec, ResourceSpec } from '../../spec/types';
 import { addressFields, customerFields } from './fields';
 
 const customerId = (description: string): FieldSpec => ({

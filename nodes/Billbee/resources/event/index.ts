@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../helpers/operation';
+import type { ResourceSpec } from '../../spec/types';
 import { EVENT_TYPE_OPTIONS } from './eventTypes';
 
 export const eventResource: ResourceSpec = {

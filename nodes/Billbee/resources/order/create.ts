@@ -1,6 +1,6 @@
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
-import { BUYER, orderAddress, VAT_MODE_OPTIONS } from './fields';
+import { VAT_INDEX_OPTIONS } from '../../helpers/vat';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
+import { ORDER_FIELDS } from './fields';
 
 /** One order line (OrderItem); the sold product's fields sit under `Product`. */
 export const ORDER_ITEM_FIELDS: FieldSpec[] = [
@@ -59,10 +59,7 @@ export const ORDER_ITEM_FIELDS: FieldSpec[] = [
 		type: 'options',
 		default: 1,
 		description: "Which of the order's VAT rates applies to this item",
-		options: [
-			{ name: 'Normal Rate (Tax Rate 1)', value: 1 },
-			{ name: 'Reduced Rate (Tax Rate 2)', value: 2 },
-		],
+		options: VAT_INDEX_OPTIONS,
 	},
 	{
 		name: 'Discount',
@@ -94,12 +91,6 @@ const orderFields: FieldSpec[] = [
 		description: 'When the order was placed',
 	},
 	{
-		name: 'OrderNumber',
-		label: 'Order Number',
-		type: 'string',
-		description: 'Order number shown to the buyer, e.g. from the shop',
-	},
-	{
 		name: 'Id',
 		label: 'External Order ID',
 		type: 'string',
@@ -122,53 +113,11 @@ const orderFields: FieldSpec[] = [
 		description: 'State of the new order.',
 	},
 	{
-		name: 'PaymentMethod',
-		label: 'Payment Method Name or ID',
-		type: 'integer',
-		loadOptionsMethod: 'getPaymentTypes',
-		default: '',
-		description: 'How the buyer paid.',
-	},
-	{
-		name: 'Currency',
-		label: 'Currency',
-		type: 'string',
-		placeholder: 'e.g. EUR',
-		description: 'Three-letter ISO 4217 currency code',
-	},
-	{
-		name: 'ShippingCost',
-		label: 'Shipping Cost',
-		type: 'number',
-		description: 'Gross shipping cost charged to the buyer',
-	},
-	{
-		name: 'TotalCost',
-		label: 'Total Cost',
-		type: 'number',
-		description: 'Gross total of the order',
-	},
-	{
-		name: 'PaidAmount',
-		label: 'Paid Amount',
-		type: 'number',
-		description: 'Amount the buyer has paid',
-	},
-	{ name: 'PayedAt', label: 'Paid At', type: 'dateTime', description: 'When the order was paid' },
-	{
-		name: 'ShippedAt',
-		label: 'Shipped At',
-		type: 'dateTime',
-		description: 'When the order was shipped',
-	},
-	{
 		name: 'ConfirmedAt',
 		label: 'Confirmed At',
 		type: 'dateTime',
 		description: 'When the order was confirmed',
 	},
-	orderAddress('InvoiceAddress'),
-	orderAddress('ShippingAddress'),
 	{
 		name: 'OrderItems',
 		label: 'Order Items',
@@ -177,55 +126,13 @@ const orderFields: FieldSpec[] = [
 		description:
 			'The lines of the order; item fields not listed here can be set with Additional Fields (JSON)',
 	},
-	BUYER,
 	{
 		name: 'Tags',
 		label: 'Tags',
 		type: 'stringList',
 		description: 'Tags for the order, comma-separated',
 	},
-	{
-		name: 'SellerComment',
-		label: 'Seller Comment',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		description: 'Internal note of the seller, not shown to the buyer',
-	},
-	{
-		name: 'CustomInvoiceNote',
-		label: 'Custom Invoice Note',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		description: 'Extra text printed on the invoice',
-	},
-	{
-		name: 'VatMode',
-		label: 'VAT Mode',
-		type: 'options',
-		default: 0,
-		options: VAT_MODE_OPTIONS,
-		description: 'How VAT is handled on the invoice',
-	},
-	{ name: 'VatId', label: 'Buyer VAT ID', type: 'string', description: 'VAT ID of the buyer' },
-	{
-		name: 'CustomerNumber',
-		label: 'Customer Number',
-		type: 'string',
-		description: 'Customer number of the buyer (not the Billbee customer ID)',
-	},
-	{
-		name: 'LanguageCode',
-		label: 'Language Code',
-		type: 'string',
-		placeholder: 'e.g. de',
-		description: 'Two-letter language code of the buyer',
-	},
-	{
-		name: 'PaymentReference',
-		label: 'Payment Reference',
-		type: 'string',
-		description: 'Reference of the payment, e.g. a PayPal transaction',
-	},
+	...ORDER_FIELDS,
 ];
 
 export const createOrder: OperationSpec = {

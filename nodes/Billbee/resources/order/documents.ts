@@ -1,6 +1,5 @@
 import { documentProperties, pdfToBinary, requestPdf } from '../../helpers/documents';
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { orderLocator } from './fields';
 
 const sendToCloud: FieldSpec = {

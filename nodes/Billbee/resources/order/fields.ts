@@ -1,6 +1,5 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
-
-import type { FieldSpec } from '../../helpers/fields';
+import { VAT_MODE_OPTIONS } from '../../helpers/vat';
+import type { FieldSpec } from '../../spec/types';
 
 /**
  * The order an operation works on: its Billbee ID, or its order number in the shop or
@@ -17,23 +16,6 @@ export function orderLocator(direct = false): FieldSpec {
 			: 'The order, by its Billbee ID or by its order number in the shop or marketplace (looked up with one extra call)',
 	};
 }
-
-/** Billbee's VatMode enum (vatMode in the catalog). */
-export const VAT_MODE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Normal, VAT Shown', value: 0, description: 'DisplayVat: regular invoice with VAT' },
-	{
-		name: 'Small Business, No VAT',
-		value: 1,
-		description: 'NoVatKleinunternehmer: small business exemption',
-	},
-	{
-		name: 'EU Intra-Community Delivery, No VAT',
-		value: 2,
-		description: 'NoVatInnergemeinschaftlicheLieferung',
-	},
-	{ name: 'Export to Third Country, No VAT', value: 3, description: 'NoVatAusfuhrDrittland' },
-	{ name: 'Margin Scheme', value: 4, description: 'NoVatDifferenzbesteuerung' },
-];
 
 /** Billbee's ArticleTitleSource enum: which text becomes the title of an order item. */
 export const articleTitleSource: FieldSpec = {
@@ -101,22 +83,13 @@ export const ORDER_ADDRESS_FIELDS: FieldSpec[] = [
 	{ name: 'Zip', label: 'Postal Code', type: 'string' },
 ];
 
-export function orderAddress(name: 'InvoiceAddress' | 'ShippingAddress'): FieldSpec {
-	return name === 'InvoiceAddress'
-		? {
-				name,
-				label: 'Invoice Address',
-				type: 'object',
-				fields: ORDER_ADDRESS_FIELDS,
-				description: 'Billing address of the order',
-			}
-		: {
-				name,
-				label: 'Shipping Address',
-				type: 'object',
-				fields: ORDER_ADDRESS_FIELDS,
-				description: 'Delivery address of the order',
-			};
+const ORDER_ADDRESSES = {
+	InvoiceAddress: { label: 'Invoice Address', description: 'Billing address of the order' },
+	ShippingAddress: { label: 'Shipping Address', description: 'Delivery address of the order' },
+};
+
+export function orderAddress(name: keyof typeof ORDER_ADDRESSES): FieldSpec {
+	return { name, type: 'object', fields: ORDER_ADDRESS_FIELDS, ...ORDER_ADDRESSES[name] };
 }
 
 /** The buyer (OrderUser) without the read-only FullName. */
@@ -150,4 +123,97 @@ export const BUYER: FieldSpec = {
 	],
 };
 
-export const ORDER_STATE_HINT = 'e.g. 3 = paid, 4 = shipped, 7 = closed, 8 = canceled';
+/** The order fields that Create sends and Update can change (each defined once). */
+export const ORDER_FIELDS: FieldSpec[] = [
+	{
+		name: 'OrderNumber',
+		label: 'Order Number',
+		type: 'string',
+		description: 'Order number shown to the buyer, e.g. from the shop',
+	},
+	{
+		name: 'PaymentMethod',
+		label: 'Payment Method Name or ID',
+		type: 'integer',
+		loadOptionsMethod: 'getPaymentTypes',
+		default: '',
+		description: 'How the buyer paid.',
+	},
+	{
+		name: 'Currency',
+		label: 'Currency',
+		type: 'string',
+		placeholder: 'e.g. EUR',
+		description: 'Three-letter ISO 4217 currency code',
+	},
+	{
+		name: 'ShippingCost',
+		label: 'Shipping Cost',
+		type: 'number',
+		description: 'Gross shipping cost charged to the buyer',
+	},
+	{
+		name: 'TotalCost',
+		label: 'Total Cost',
+		type: 'number',
+		description: 'Gross total of the order',
+	},
+	{
+		name: 'PaidAmount',
+		label: 'Paid Amount',
+		type: 'number',
+		description: 'Amount the buyer has paid',
+	},
+	{ name: 'PayedAt', label: 'Paid At', type: 'dateTime', description: 'When the order was paid' },
+	{
+		name: 'ShippedAt',
+		label: 'Shipped At',
+		type: 'dateTime',
+		description: 'When the order was shipped',
+	},
+	orderAddress('InvoiceAddress'),
+	orderAddress('ShippingAddress'),
+	BUYER,
+	{
+		name: 'SellerComment',
+		label: 'Seller Comment',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		description: 'Internal note of the seller, not shown to the buyer',
+	},
+	{
+		name: 'CustomInvoiceNote',
+		label: 'Custom Invoice Note',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		description: 'Extra text printed on the invoice',
+	},
+	{
+		name: 'VatMode',
+		label: 'VAT Mode',
+		type: 'options',
+		default: 0,
+		options: VAT_MODE_OPTIONS,
+		description: 'How VAT is handled on the invoice',
+	},
+	{ name: 'VatId', label: 'Buyer VAT ID', type: 'string', description: 'VAT ID of the buyer' },
+	{
+		name: 'CustomerNumber',
+		label: 'Customer Number',
+		type: 'string',
+		description: 'Customer number of the buyer (not the Billbee customer ID)',
+	},
+	{
+		name: 'LanguageCode',
+		label: 'Language Code',
+		type: 'string',
+		placeholder: 'e.g. de',
+		description: 'Two-letter language code of the buyer',
+	},
+	{
+		name: 'PaymentReference',
+		label: 'Payment Reference',
+		type: 'string',
+		description: 'Reference of the payment, e.g. a PayPal transaction',
+	},
+];

@@ -5,9 +5,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { convertValue } from '../../helpers/fields';
-import type { FieldSpec } from '../../helpers/fields';
-import type { ResourceSpec } from '../../helpers/operation';
+import { convertValue } from '../../spec/values';
+import type { FieldSpec, ResourceSpec } from '../../spec/types';
 import { createOrder } from './create';
 import { createDeliveryNote, createInvoice } from './documents';
 import { articleTitleSource, orderLocator } from './fields';

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { splitList } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import { splitList } from '../../spec/values';
+import type { OperationSpec } from '../../spec/types';
 import { orderLocator } from './fields';
 
 const DEFAULT_LANGUAGE = 'de';

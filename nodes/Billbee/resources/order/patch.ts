@@ -1,108 +1,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
-import { BUYER, orderAddress, orderLocator, VAT_MODE_OPTIONS } from './fields';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
+import { ORDER_FIELDS, orderLocator } from './fields';
 
 /** The fields people change most, all from GET /orders/PatchableFields. */
 const patchFields: FieldSpec[] = [
-	{
-		name: 'OrderNumber',
-		label: 'Order Number',
-		type: 'string',
-		description: 'Order number shown to the buyer',
-	},
-	{
-		name: 'SellerComment',
-		label: 'Seller Comment',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		description: 'Internal note of the seller, not shown to the buyer',
-	},
-	{
-		name: 'CustomInvoiceNote',
-		label: 'Custom Invoice Note',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		description: 'Extra text printed on the invoice',
-	},
-	orderAddress('InvoiceAddress'),
-	orderAddress('ShippingAddress'),
-	BUYER,
-	{
-		name: 'PaymentMethod',
-		label: 'Payment Method Name or ID',
-		type: 'integer',
-		loadOptionsMethod: 'getPaymentTypes',
-		default: '',
-		description: 'How the buyer paid.',
-	},
-	{ name: 'PayedAt', label: 'Paid At', type: 'dateTime', description: 'When the order was paid' },
-	{
-		name: 'PaidAmount',
-		label: 'Paid Amount',
-		type: 'number',
-		description: 'Amount the buyer has paid',
-	},
-	{
-		name: 'PaymentReference',
-		label: 'Payment Reference',
-		type: 'string',
-		description: 'Reference of the payment, e.g. a PayPal transaction',
-	},
-	{
-		name: 'ShippedAt',
-		label: 'Shipped At',
-		type: 'dateTime',
-		description: 'When the order was shipped',
-	},
-	{
-		name: 'ShippingCost',
-		label: 'Shipping Cost',
-		type: 'number',
-		description: 'Gross shipping cost charged to the buyer',
-	},
-	{
-		name: 'TotalCost',
-		label: 'Total Cost',
-		type: 'number',
-		description: 'Gross total of the order',
-	},
-	{
-		name: 'Currency',
-		label: 'Currency',
-		type: 'string',
-		placeholder: 'e.g. EUR',
-		description: 'Three-letter ISO 4217 currency code',
-	},
-	{
-		name: 'VatMode',
-		label: 'VAT Mode',
-		type: 'options',
-		default: 0,
-		options: VAT_MODE_OPTIONS,
-		description: 'How VAT is handled on the invoice',
-	},
-	{ name: 'VatId', label: 'Buyer VAT ID', type: 'string', description: 'VAT ID of the buyer' },
+	...ORDER_FIELDS,
 	{
 		name: 'CustomerVatId',
 		label: 'Customer VAT ID',
 		type: 'string',
 		description: 'VAT ID the buyer entered in the shop',
-	},
-	{
-		name: 'CustomerNumber',
-		label: 'Customer Number',
-		type: 'string',
-		description: 'Customer number of the buyer (not the Billbee customer ID)',
-	},
-	{
-		name: 'LanguageCode',
-		label: 'Language Code',
-		type: 'string',
-		placeholder: 'e.g. de',
-		description: 'Two-letter language code of the buyer',
 	},
 	{
 		name: 'ShipWeightKg',

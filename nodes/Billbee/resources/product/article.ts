@@ -1,5 +1,5 @@
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import { VAT_INDEX_OPTIONS } from '../../helpers/vat';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import {
 	DELIVERY_TIME_OPTIONS,
 	multiLanguageField,
@@ -7,7 +7,6 @@ import {
 	PRODUCT_TYPE_OPTIONS,
 	PRODUCT_UNIT_OPTIONS,
 	productLocator,
-	VAT_INDEX_OPTIONS,
 } from './shared';
 
 /*

@@ -1,10 +1,25 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { convertValue, toProperty } from '../../helpers/fields';
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
+import { toProperty } from '../../spec/properties';
+import { convertValue } from '../../spec/values';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { imageIdField, productLocator } from './shared';
+
+const IMAGE_URL: FieldSpec = {
+	name: 'Url',
+	label: 'URL',
+	type: 'string',
+	placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg',
+	description: 'Public URL of the image',
+};
+
+const IMAGE_IS_DEFAULT: FieldSpec = {
+	name: 'IsDefault',
+	label: 'Is Default',
+	type: 'boolean',
+	description: 'Whether this is the main image of the product',
+};
 
 const imageIdsField: FieldSpec = {
 	name: 'imageIds',
@@ -46,19 +61,8 @@ const imagesField: FieldSpec = {
 	required: true,
 	description: 'The images to add, each given by a public URL Billbee downloads',
 	fields: [
-		{
-			name: 'Url',
-			label: 'URL',
-			type: 'string',
-			placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg',
-			description: 'Public URL of the image',
-		},
-		{
-			name: 'IsDefault',
-			label: 'Is Default',
-			type: 'boolean',
-			description: 'Whether this is the main image of the product',
-		},
+		IMAGE_URL,
+		IMAGE_IS_DEFAULT,
 		{
 			name: 'Position',
 			label: 'Position',
@@ -166,20 +170,8 @@ export const imageOperations: OperationSpec[] = [
 		},
 		body: {
 			fields: [
-				{
-					name: 'Url',
-					label: 'URL',
-					type: 'string',
-					required: true,
-					placeholder: 'e.g. https://shop.example.com/img/shirt-red.jpg',
-					description: 'Public URL of the image',
-				},
-				{
-					name: 'IsDefault',
-					label: 'Is Default',
-					type: 'boolean',
-					description: 'Whether this is the main image of the product',
-				},
+				{ ...IMAGE_URL, required: true },
+				IMAGE_IS_DEFAULT,
 				{
 					name: 'Position',
 					label: 'Position',

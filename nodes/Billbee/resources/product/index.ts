@@ -1,8 +1,8 @@
-import type { ResourceSpec } from '../../helpers/operation';
+import type { ResourceSpec } from '../../spec/types';
 import { createProduct, patchProduct } from './article';
 import { imageOperations } from './images';
 import { getReservedAmount } from './reservedAmount';
-import { productLocator, stockIdField } from './shared';
+import { productLocator, STOCK_UPDATE_FIELDS, stockIdField } from './shared';
 import { updateStockMultiple } from './updateStockMultiple';
 
 export const productResource: ResourceSpec = {
@@ -84,51 +84,7 @@ export const productResource: ResourceSpec = {
 				'Set the absolute stock quantity of one product, found by SKU (or Billbee ID), in the default or a chosen stock location; returns the old and the new stock',
 			method: 'POST',
 			path: '/products/updatestock',
-			body: {
-				fields: [
-					{
-						name: 'Sku',
-						label: 'SKU',
-						type: 'string',
-						required: true,
-						description: 'SKU of the product whose stock is set',
-					},
-					{
-						name: 'NewQuantity',
-						label: 'New Quantity',
-						type: 'number',
-						required: true,
-						description: 'The new absolute stock quantity (not a difference)',
-					},
-					stockIdField,
-					{
-						name: 'Reason',
-						label: 'Reason',
-						type: 'string',
-						description: 'Reason shown in the stock history',
-					},
-					{
-						name: 'BillbeeId',
-						label: 'Billbee ID',
-						type: 'int64',
-						description:
-							'Billbee ID of the product; when given, Billbee finds the product by it instead of the SKU',
-					},
-					{
-						name: 'ForceSendStockToShops',
-						label: 'Force Send Stock To Shops',
-						type: 'boolean',
-						description: 'Whether to push the stock to the shops even if it did not change',
-					},
-					{
-						name: 'AutosubtractReservedAmount',
-						label: 'Subtract Reserved Amount',
-						type: 'boolean',
-						description:
-							'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity',
-					},
-				],
-			},
+			body: { fields: STOCK_UPDATE_FIELDS },
 		},
 		updateStockMultiple,
 		{

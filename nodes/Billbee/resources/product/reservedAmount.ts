@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { convertValue, toProperty } from '../../helpers/fields';
-import type { FieldSpec } from '../../helpers/fields';
-import type { OperationSpec } from '../../helpers/operation';
-import { productIdOf, productKeyOf, productLocator, stockIdField } from './shared';
+import { readLocator, resolveLocator } from '../../spec/locators';
+import { toProperty } from '../../spec/properties';
+import { convertValue } from '../../spec/values';
+import type { FieldSpec, OperationSpec } from '../../spec/types';
+import { productLocator, stockIdField } from './shared';
 
 const stockOption: FieldSpec = { ...stockIdField, name: 'stockId' };
 
@@ -16,13 +17,13 @@ async function reservedAmountQuery(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const key = productKeyOf(this);
+	const key = readLocator(this, productLocator);
 	const qs: IDataObject = { ...(options.qs ?? {}) };
 	if (key.mode === 'sku') {
 		qs.id = key.value;
 		qs.lookupBy = 'sku';
 	} else {
-		qs.id = await productIdOf(this, key);
+		qs.id = await resolveLocator(this, productLocator, key);
 		qs.lookupBy = 'id';
 	}
 	const chosen = this.getNodeParameter('options', {}) as IDataObject;

@@ -1,8 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import { billbeeApiRequest } from '../../transport';
+import type { FieldSpec } from '../../spec/types';
 
 /** The product an operation works on: Billbee ID, SKU or EAN (resource locator). */
 export const productLocator: FieldSpec = {
@@ -29,6 +27,51 @@ export const stockIdField: FieldSpec = {
 	description:
 		'Stock location, for accounts with several stocks. Without it Billbee uses the default stock.',
 };
+
+/** One absolute stock update (UpdateStockApiModel), alone or as one of many. */
+export const STOCK_UPDATE_FIELDS: FieldSpec[] = [
+	{
+		name: 'Sku',
+		label: 'SKU',
+		type: 'string',
+		required: true,
+		description: 'SKU of the product whose stock is set',
+	},
+	{
+		name: 'NewQuantity',
+		label: 'New Quantity',
+		type: 'number',
+		required: true,
+		description: 'The new absolute stock quantity (not a difference)',
+	},
+	stockIdField,
+	{
+		name: 'Reason',
+		label: 'Reason',
+		type: 'string',
+		description: 'Reason shown in the stock history',
+	},
+	{
+		name: 'BillbeeId',
+		label: 'Billbee ID',
+		type: 'int64',
+		description:
+			'Billbee ID of the product; when given, Billbee finds the product by it instead of the SKU',
+	},
+	{
+		name: 'ForceSendStockToShops',
+		label: 'Force Send Stock To Shops',
+		type: 'boolean',
+		description: 'Whether to push the stock to the shops even if it did not change',
+	},
+	{
+		name: 'AutosubtractReservedAmount',
+		label: 'Subtract Reserved Amount',
+		type: 'boolean',
+		description:
+			'Whether to subtract the reserved (ordered but not yet shipped) amount from the new quantity',
+	},
+];
 
 /** A text per language (Billbee's MultiLanguageString list), e.g. titles and descriptions. */
 export function multiLanguageField(
@@ -61,19 +104,6 @@ export function multiLanguageField(
 		],
 	};
 }
-
-export const VAT_INDEX_OPTIONS: INodePropertyOptions[] = [
-	{
-		name: 'Normal Rate (VAT 1)',
-		value: 1,
-		description: 'The normal VAT rate of the product (Vat1Rate) applies',
-	},
-	{
-		name: 'Reduced Rate (VAT 2)',
-		value: 2,
-		description: 'The reduced VAT rate of the product (Vat2Rate) applies',
-	},
-];
 
 export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Article', value: 1, description: 'A single product' },
@@ -127,56 +157,3 @@ export const DELIVERY_TIME_OPTIONS: INodePropertyOptions[] = [
 	{ name: '9 Weeks', value: 11 },
 	{ name: '10 Weeks', value: 12 },
 ];
-
-export interface ProductKey {
-	mode: 'id' | 'sku' | 'ean';
-	value: string;
-}
-
-/** Reads the product locator of the current item; names the field when it is empty or malformed. */
-export function productKeyOf(ctx: IExecuteSingleFunctions): ProductKey {
-	const raw = ctx.getNodeParameter(productLocator.name, undefined) as
-		| { mode?: string; value?: unknown }
-		| string
-		| undefined;
-	const { mode = 'id', value = '' } =
-		typeof raw === 'object' && raw !== null ? raw : { value: raw };
-	const text = String(value ?? '').trim();
-	const fail = (problem: string) =>
-		new NodeOperationError(
-			ctx.getNode(),
-			`${productLocator.label} (${productLocator.name})${problem}`,
-			{
-				itemIndex: ctx.getItemIndex(),
-			},
-		);
-	if (!text) throw fail(' is required');
-	if (mode !== 'id' && mode !== 'sku' && mode !== 'ean')
-		throw fail(` has an unknown mode "${mode}"`);
-	if (mode === 'id' && !/^\d+$/.test(text)) {
-		throw fail(
-			`: "${text}" is not a Billbee product ID (a number); choose SKU or EAN to find the product by another key`,
-		);
-	}
-	return { mode, value: text };
-}
-
-/** The Billbee ID of a product given by SKU or EAN (one GET /products/{id}?lookupBy=… call). */
-export async function productIdOf(ctx: IExecuteSingleFunctions, key: ProductKey): Promise<string> {
-	if (key.mode === 'id') return key.value;
-	const product = (await billbeeApiRequest.call(ctx, 'GET', '/products/{id}', {
-		pathParams: { id: key.value },
-		qs: { lookupBy: key.mode },
-	})) as IDataObject | null;
-	const id = product?.Id;
-	if (id === undefined || id === null) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`No Billbee product found for ${key.mode.toUpperCase()} "${key.value}"`,
-			{
-				itemIndex: ctx.getItemIndex(),
-			},
-		);
-	}
-	return String(id);
-}

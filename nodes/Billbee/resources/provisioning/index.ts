@@ -1,4 +1,5 @@
-import type { ResourceSpec } from '../../helpers/operation';
+import { VAT_INDEX_OPTIONS, VAT_MODE_OPTIONS } from '../../helpers/vat';
+import type { ResourceSpec } from '../../spec/types';
 
 export const provisioningResource: ResourceSpec = {
 	value: 'provisioning',
@@ -99,13 +100,7 @@ export const provisioningResource: ResourceSpec = {
 						label: 'Default VAT Mode',
 						type: 'options',
 						default: 0,
-						options: [
-							{ name: 'Export to Third Country (No VAT)', value: 3 },
-							{ name: 'Intra-Community Supply (No VAT)', value: 2 },
-							{ name: 'Margin Scheme', value: 4 },
-							{ name: 'Normal (VAT Shown)', value: 0 },
-							{ name: 'Small Business (No VAT)', value: 1 },
-						],
+						options: VAT_MODE_OPTIONS,
 						description: 'How VAT is handled on documents by default',
 					},
 					{
@@ -113,10 +108,7 @@ export const provisioningResource: ResourceSpec = {
 						label: 'Default VAT Rate',
 						type: 'options',
 						default: 1,
-						options: [
-							{ name: 'Normal Rate', value: 1 },
-							{ name: 'Reduced Rate', value: 2 },
-						],
+						options: VAT_INDEX_OPTIONS,
 						description: 'Which of the two VAT rates applies by default',
 					},
 					{

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../helpers/operation';
+import type { ResourceSpec } from '../../spec/types';
 
 export const searchResource: ResourceSpec = {
 	value: 'search',

@@ -1,6 +1,5 @@
 import { postalAddressFields } from '../../helpers/address';
-import type { FieldSpec } from '../../helpers/fields';
-import type { ResourceSpec } from '../../helpers/operation';
+import type { FieldSpec, ResourceSpec } from '../../spec/types';
 import { labelProperties, labelToBinary } from './label';
 
 /** Billbee's Dimensions model: package size in centimetres (lower-case names, as Billbee spells them). */

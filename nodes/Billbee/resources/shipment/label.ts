@@ -6,6 +6,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { pdfFileName } from '../../helpers/documents';
+
 /** Where Billbee puts the base64 PDFs of a shipment: label and export documents. */
 const LABEL_FIELDS = ['LabelDataPdf', 'LabelData'];
 const EXPORT_DOCS_FIELD = 'ExportDocsPdf';
@@ -33,11 +35,6 @@ export const labelProperties: INodeProperties[] = [
 	},
 ];
 
-function fileName(prefix: string, reference: unknown): string {
-	const safe = String(reference ?? '').replace(/[^\w.-]+/g, '_');
-	return `${prefix}${safe ? `-${safe}` : ''}.pdf`;
-}
-
 /**
  * Moves the base64 label (and export documents) of Billbee's answer into binary properties.
  * A missing label is not an error: Billbee may have sent it to a cloud printer instead.
@@ -58,7 +55,7 @@ export const labelToBinary: PostReceiveAction = async function (
 				...(item.binary ?? {}),
 				[property]: await this.helpers.prepareBinaryData(
 					pdf,
-					fileName('label', reference),
+					pdfFileName('label', reference),
 					'application/pdf',
 				),
 			};
@@ -70,7 +67,7 @@ export const labelToBinary: PostReceiveAction = async function (
 				...(item.binary ?? {}),
 				[EXPORT_DOCS_PROPERTY]: await this.helpers.prepareBinaryData(
 					pdf,
-					fileName('export-documents', reference),
+					pdfFileName('export-documents', reference),
 					'application/pdf',
 				),
 			};

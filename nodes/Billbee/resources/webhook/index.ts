@@ -7,8 +7,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import type { ResourceSpec } from '../../helpers/operation';
+import type { FieldSpec, ResourceSpec } from '../../spec/types';
 
 /**
  * Billbee answers registrations with their signing secret. The node never outputs it: an AI

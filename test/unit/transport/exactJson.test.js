@@ -6,7 +6,7 @@ const {
 	parseExactJson,
 	parseJsonKeepingBigInts,
 	stringifyExactJson,
-} = require('../../dist/nodes/Billbee/transport/exactJson.js');
+} = require('../../../dist/nodes/Billbee/transport/exactJson.js');
 
 test('integers beyond 2^53 become exact digit strings; safe numbers stay numbers', () => {
 	const parsed = parseExactJson(
