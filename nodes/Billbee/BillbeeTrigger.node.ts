@@ -10,7 +10,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { getWebhookFilters } from './methods/loadOptions';
+import { loadOptions } from './methods';
 import { billbeeApiRequest } from './transport';
 import { parseExactJson } from './transport/exactJson';
 
@@ -83,7 +83,7 @@ export class BillbeeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Billbee must reach this n8n instance over the internet: activate the workflow on an n8n with a public URL. On activation Billbee calls the URL once (echo test); the node answers it.',
+					'Billbee must reach this n8n instance over the internet, both when the workflow is activated (production URL) and for "Listen for test event" (test URL): use an n8n with a public URL. Each time the webhook is registered, Billbee calls its URL once (echo test); the node answers it.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -118,7 +118,7 @@ export class BillbeeTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getWebhookFilters } };
+	methods = { loadOptions: { getWebhookFilters: loadOptions.getWebhookFilters } };
 
 	webhookMethods = {
 		default: {
