@@ -67,8 +67,9 @@ export class BillbeeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// The node creator shows the trigger's description for the merged Billbee entry (actions too).
 		description:
-			'Starts the workflow when Billbee sends an event (new order, order changes and more)',
+			'Orders, products, stock, customers and shipments in Billbee; starts workflows on Billbee events',
 		defaults: { name: 'Billbee Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
