@@ -4,8 +4,7 @@
 // shown as an error in the dropdown (n8n shows only the message), never a silent fallback.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const net = require('node:net');
-const { withSandbox } = require('../helpers');
+const { closedPort, withSandbox } = require('../helpers');
 const { loadOptions } = require('../harness');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
@@ -18,14 +17,6 @@ test.before(async () => {
 	({ sandbox, dropdown } = await withSandbox({ throttle: false }));
 });
 test.after(() => sandbox.close());
-
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 test('order states: every state of Billbee’s list in English, with Billbee’s own name beside it', async () => {
 	const states = await dropdown('getOrderStates', { resource: 'order', operation: 'changeState' });

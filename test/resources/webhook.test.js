@@ -3,8 +3,7 @@
 // the sandbox's echo test, the body Id on update, and Delete All guarded by read-only mode.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const net = require('node:net');
-const { withSandbox } = require('../helpers');
+const { closedPort, withSandbox } = require('../helpers');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
 const SECRET = 'n8n-test-secret-0123456789abcdef-xyz'; // 36 characters (Billbee wants 32 to 64)
@@ -19,15 +18,6 @@ test.before(async () => {
 });
 test.after(() => sandbox.close());
 test.beforeEach(() => sandbox.reset());
-
-/** A local port nothing listens on, for an echo test that cannot be answered. */
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 const ofEndpoint = (id) => requests((r) => r.endpoint === id);
 
