@@ -200,9 +200,9 @@ async function runNode(
 	return { items: outputOf(theNode.name), error: nodeRun?.error ?? run.data.resultData.error, run };
 }
 
-/** Runs a dropdown method of the Billbee node the way the n8n editor does (LoadOptionsContext). */
-async function loadOptions(credentials, methodName, parameters = {}) {
-	const node = billbeeNode(parameters);
+/** Runs a dropdown method of a node (default: Billbee) the way the n8n editor does (LoadOptionsContext). */
+async function loadOptions(credentials, methodName, parameters = {}, { type } = {}) {
+	const node = billbeeNode(parameters, { type });
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const data = additionalData(new SandboxCredentialsHelper(credentials));
 	data.currentNodeParameters = parameters;

@@ -1,4 +1,5 @@
 'use strict';
+const net = require('node:net');
 const test = require('node:test');
 const { startSandbox } = require('./sandbox/server.js');
 const { runNode, loadOptions } = require('./harness.js');
@@ -53,4 +54,13 @@ function gaps(records) {
 	return records.slice(1).map((record, i) => record.t - records[i].t);
 }
 
-module.exports = { useSandbox, gaps };
+/** A local port nothing listens on: a Billbee (or echo receiver) that cannot be reached. */
+async function closedPort() {
+	const server = net.createServer();
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+module.exports = { useSandbox, gaps, closedPort };

@@ -10,7 +10,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { getWebhookFilters } from './methods/loadOptions';
+import { loadOptions } from './methods';
 import { billbeeApiRequest } from './transport';
 import { parseExactJson } from './transport/exactJson';
 
@@ -67,8 +67,9 @@ export class BillbeeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// The node creator shows the trigger's description for the merged Billbee entry (actions too).
 		description:
-			'Starts the workflow when Billbee sends an event (new order, order changes and more)',
+			'Orders, products, stock, customers and shipments in Billbee; starts workflows on Billbee events',
 		defaults: { name: 'Billbee Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -83,7 +84,7 @@ export class BillbeeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Billbee must reach this n8n instance over the internet: activate the workflow on an n8n with a public URL. On activation Billbee calls the URL once (echo test); the node answers it.',
+					'Billbee must reach this n8n instance over the internet, both when the workflow is activated (production URL) and for "Listen for test event" (test URL): use an n8n with a public URL. Each time the webhook is registered, Billbee calls its URL once (echo test); the node answers it.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -118,7 +119,7 @@ export class BillbeeTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getWebhookFilters } };
+	methods = { loadOptions: { getWebhookFilters: loadOptions.getWebhookFilters } };
 
 	webhookMethods = {
 		default: {

@@ -3,22 +3,12 @@
 // the sandbox's echo test, the body Id on update, and Delete All guarded by read-only mode.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const net = require('node:net');
-const { useSandbox } = require('../helpers');
+const { closedPort, useSandbox } = require('../helpers');
 const { Billbee } = require('../../dist/nodes/Billbee/Billbee.node.js');
 
 const SECRET = 'n8n-test-secret-0123456789abcdef-xyz'; // 36 characters (Billbee wants 32 to 64)
 
 const { sandbox, run, requests, dropdown, ofEndpoint } = useSandbox({ throttle: false });
-
-/** A local port nothing listens on, for an echo test that cannot be answered. */
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 /** Registers a hook directly through the node (URI with ?noecho: no receiver runs in this test). */
 async function createHook(extra = {}) {

@@ -1,12 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { billbeeApiRequest, MAX_PAGE_SIZE } from '../transport';
+import { orderStateLabel } from './orderStates';
 
-/** Events known without asking Billbee: the wildcard and the one filter Billbee documents. */
-const FALLBACK_WEBHOOK_FILTERS: INodePropertyOptions[] = [
-	{ name: 'All Events (*)', value: '*', description: 'Every event Billbee sends' },
-	{ name: 'Order Created (order.created)', value: 'order.created' },
-];
+/** The wildcard, offered even if Billbee's list lacks it. */
+const ALL_EVENTS: INodePropertyOptions = {
+	name: 'All Events (*)',
+	value: '*',
+	description: 'Every event Billbee sends',
+};
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 	return a.name.localeCompare(b.name);
@@ -22,16 +24,17 @@ async function list(
 }
 
 /** Billbee's enum endpoints answer [{ Id, Name }]. */
-function enumLoader(path: string) {
+function enumLoader(path: string, label = (id: number, name: string) => name) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await list(this, path)).map((entry) => ({
-			name: String(entry.Name),
+			name: label(entry.Id as number, String(entry.Name)),
 			value: entry.Id as number,
 		}));
 	};
 }
 
-export const getOrderStates = enumLoader('/enums/orderstates');
+/** Billbee's list of states (it may hold states unknown here), named in English with Billbee's name beside. */
+export const getOrderStates = enumLoader('/enums/orderstates', orderStateLabel);
 export const getPaymentTypes = enumLoader('/enums/paymenttypes');
 export const getShipmentTypes = enumLoader('/enums/shipmenttypes');
 export const getShippingCarriers = enumLoader('/enums/shippingcarriers');
@@ -121,23 +124,14 @@ export async function getCategories(this: ILoadOptionsFunctions): Promise<INodeP
 export async function getWebhookFilters(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	let filters: IDataObject[];
-	try {
-		filters = await list(this, '/webhooks/filters');
-	} catch (error) {
-		this.logger.warn(
-			`Billbee webhook filters could not be loaded, offering the known ones: ${(error as Error).message}`,
-		);
-		return FALLBACK_WEBHOOK_FILTERS;
-	}
-	const options: INodePropertyOptions[] = filters.map((filter) => {
+	const options: INodePropertyOptions[] = (await list(this, '/webhooks/filters')).map((filter) => {
 		const name = String(filter.Name);
 		return {
-			name: name === '*' ? 'All Events (*)' : `${String(filter.Description || name)} (${name})`,
+			name: name === '*' ? ALL_EVENTS.name : `${String(filter.Description || name)} (${name})`,
 			value: name,
 			description: filter.Description ? String(filter.Description) : undefined,
 		};
 	});
-	if (!options.some((option) => option.value === '*')) options.unshift(FALLBACK_WEBHOOK_FILTERS[0]);
+	if (!options.some((option) => option.value === '*')) options.unshift(ALL_EVENTS);
 	return options;
 }

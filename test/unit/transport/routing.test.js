@@ -3,7 +3,7 @@
 // object: a preSend that returns a copy of the options (the usual n8n way) changes nothing.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { withSandbox } = require('../../helpers');
+const { useSandbox } = require('../../helpers');
 const { billbeeNode, nodeTypeInstances } = require('../../harness');
 
 const COPYING_TYPE = 'n8n-nodes-billbee.billbeeCopyingPreSend';
@@ -33,15 +33,10 @@ function copyingBillbee() {
 	};
 }
 
-let sandbox;
-let run;
-let requests;
-
-test.before(async () => {
+const { sandbox, run, requests } = useSandbox({ throttle: false, orders: 600, reset: false });
+test.before(() => {
 	nodeTypeInstances[COPYING_TYPE] = copyingBillbee();
-	({ sandbox, run, requests } = await withSandbox({ throttle: false, orders: 600 }));
 });
-test.after(() => sandbox.close());
 
 const runCopying = (parameters, options = {}) =>
 	run(parameters, { ...options, node: billbeeNode(parameters, { type: COPYING_TYPE }) });
