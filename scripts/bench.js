@@ -101,8 +101,8 @@ async function mixedLoop(sandbox) {
 			{
 				resource: 'product',
 				operation: 'updateStock',
-				Sku: '={{ $json.sku }}',
-				NewQuantity: '={{ $json.quantity }}',
+				sku: '={{ $json.sku }}',
+				newQuantity: '={{ $json.quantity }}',
 			},
 			{ credentials: sandbox.credentials, items: products },
 		),

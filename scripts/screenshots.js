@@ -153,7 +153,7 @@ async function capture(page, base) {
 	step('order states: Order → Change State, state dropdown open');
 	await openWorkflow(page, base, WORKFLOWS.orders.id);
 	await openNode(page, 'Change the state');
-	await page.locator('[data-test-id="parameter-input-NewStateId"]').click();
+	await page.locator('[data-test-id="parameter-input-newStateId"]').click();
 	await page.getByText('Paid (Zahlung_erhalten)').first().waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(500);
 	await shoot(page, 'order-states.png');

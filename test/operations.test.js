@@ -28,24 +28,24 @@ const EXTRA_PARAMETERS = {
 	'order.patch': () => ({ additionalFieldsJson: '{"SellerComment":"checked by n8n"}' }),
 	'product.deleteImages': () => ({ imageIds: String(productWithImage().Images[0].Id) }),
 	'product.putImages': () => ({
-		images: { item: [{ Url: 'https://images.example.com/new.jpg', IsDefault: true, Position: 1 }] },
+		images: { item: [{ url: 'https://images.example.com/new.jpg', isDefault: true, position: 1 }] },
 	}),
-	'provisioning.createAccount': () => ({ EMail: 'new-merchant@example.com', AcceptTerms: true }),
+	'provisioning.createAccount': () => ({ email: 'new-merchant@example.com', acceptTerms: true }),
 	'customer.create': () => ({
-		additionalFields: { Name: 'Erika Mustermann', Email: 'erika@example.com' },
+		additionalFields: { name: 'Erika Mustermann', email: 'erika@example.com' },
 	}),
-	'customerAddress.create': () => ({ CustomerId: String(samples.customerId) }),
-	'shipment.createShipment': () => ({ ProviderName: 'DHL' }),
+	'customerAddress.create': () => ({ customerId: String(samples.customerId) }),
+	'shipment.createShipment': () => ({ providerName: 'DHL' }),
 	'shipment.shipWithLabel': () => ({
-		OrderId: String(samples.orderId),
-		ProviderId: String(samples.shippingProviderId),
-		ProductId: String(samples.shippingProviderProductId),
+		orderId: String(samples.orderId),
+		providerId: String(samples.shippingProviderId),
+		shippingProductId: String(samples.shippingProviderProductId),
 	}),
 	'webhook.create': () => WEBHOOK,
 	'webhook.update': () => WEBHOOK,
 };
 
-const WEBHOOK = { WebHookUri: 'https://hooks.example.com/n8n?noecho', Secret: 's'.repeat(40) };
+const WEBHOOK = { webHookUri: 'https://hooks.example.com/n8n?noecho', secret: 's'.repeat(40) };
 
 /** One registration of another tool, so webhook get/update/delete have something to act on. */
 function seedWebhook() {

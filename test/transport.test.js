@@ -111,8 +111,8 @@ test('a write answered 429 is retried too (nothing was executed)', async () => {
 	const { items, error } = await run({
 		resource: 'product',
 		operation: 'updateStock',
-		Sku: product.SKU,
-		NewQuantity: 7,
+		sku: product.SKU,
+		newQuantity: 7,
 	});
 	assert.equal(error, undefined, error?.message);
 	assert.equal(items.length, 1);
@@ -146,8 +146,8 @@ test('a POST answered 500 is sent exactly once and the error says to check Billb
 	const { error } = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2024-05-01T10:00:00',
-		additionalFields: { OrderNumber: 'N8N-1', Currency: 'EUR' },
+		createdAt: '2024-05-01T10:00:00',
+		additionalFields: { orderNumber: 'N8N-1', currency: 'EUR' },
 	});
 	assert.ok(error);
 	assert.match(error.message, /HTTP 500 for POST \/orders/);
@@ -209,8 +209,8 @@ test('an HTML 502 from a proxy gives a clear error, not a JSON parse crash', asy
 	const { error } = await run({
 		resource: 'product',
 		operation: 'updateStock',
-		Sku: sandbox.data.products[0].SKU,
-		NewQuantity: 3,
+		sku: sandbox.data.products[0].SKU,
+		newQuantity: 3,
 	});
 	assert.ok(error);
 	assert.match(error.message, /HTTP 502/);
@@ -237,9 +237,9 @@ test('ids above 2^53 stay exact: output as exact strings, sent back exactly in p
 	const stock = await run({
 		resource: 'product',
 		operation: 'updateStock',
-		additionalFields: { BillbeeId: String(product.Id) },
-		Sku: product.SKU,
-		NewQuantity: 5,
+		additionalFields: { billbeeId: String(product.Id) },
+		sku: product.SKU,
+		newQuantity: 5,
 	});
 	assert.equal(stock.error, undefined, stock.error?.message);
 	const paths = ofEndpoint('order.get').map((r) => r.path);
@@ -319,7 +319,7 @@ test('invalid JSON in Additional Fields (JSON) names the field and sends nothing
 	const { error } = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2024-05-01T10:00:00',
+		createdAt: '2024-05-01T10:00:00',
 		additionalFieldsJson: '{"Currency": EUR}',
 	});
 	assert.ok(error);
@@ -332,7 +332,7 @@ test('a POST whose connection breaks is not repeated, and the error says it may 
 	const { error } = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2024-05-01T10:00:00',
+		createdAt: '2024-05-01T10:00:00',
 	});
 	assert.ok(error);
 	assert.match(error.message, /^Could not reach Billbee for POST \/orders: \w+/);

@@ -87,7 +87,7 @@ function triggerWorkflow() {
 					resource: 'order',
 					operation: 'addTags',
 					orderId: { __rl: true, mode: 'id', value: '={{ $json.Order.BillBeeOrderId }}' },
-					Tags: 'seen-by-n8n',
+					tags: 'seen-by-n8n',
 				},
 				credentials: credentialRef,
 			},

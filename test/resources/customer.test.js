@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { useSandbox } = require('../helpers');
-const { ERIKA_IN_BERLIN } = require('../fixtures/addresses');
+const { ERIKA_IN_BERLIN, ERIKA_IN_BERLIN_FORM } = require('../fixtures/addresses');
 
 // Pacing is the transport test's subject; the client still paces itself to 2 req/s.
 const { sandbox, run, requests, ofEndpoint } = useSandbox({ throttle: false });
@@ -16,14 +16,14 @@ test('create: typed fields and the Address object become the exact CreateCustome
 		resource: 'customer',
 		operation: 'create',
 		additionalFields: {
-			Name: 'Erika Mustermann',
-			Email: 'erika@example.com',
-			Tel1: '+49 30 1234567',
-			VatId: 'DE123456789',
-			LanguageId: 1,
-			Type: 1,
-			PriceGroupId: priceGroupId,
-			Address,
+			name: 'Erika Mustermann',
+			email: 'erika@example.com',
+			tel1: '+49 30 1234567',
+			vatId: 'DE123456789',
+			languageId: 1,
+			type: 1,
+			priceGroupId: priceGroupId,
+			address: { addressType: 2, company: 'Mustermann GmbH', ...ERIKA_IN_BERLIN_FORM },
 		},
 		additionalFieldsJson: '{"Tel2": "+49 30 7654321"}',
 	});
@@ -140,11 +140,20 @@ test('addAddress: address fields only; Id and CustomerId are not in the form', a
 		City: 'München',
 		CountryCode: 'DE',
 	};
+	const form = {
+		firstName: 'Max',
+		lastName: 'Muster',
+		street: 'Ringstraße',
+		houseNumber: '1',
+		zip: '80331',
+		city: 'München',
+		countryCode: 'DE',
+	};
 	const { items, error } = await run({
 		resource: 'customer',
 		operation: 'addAddress',
 		customerId: String(customer.Id),
-		additionalFields: fields,
+		additionalFields: form,
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customer.addAddress');
@@ -160,7 +169,7 @@ test('patchAddress: sends only the given fields and leaves the others as they we
 		resource: 'customer',
 		operation: 'patchAddress',
 		addressId: String(address.Id),
-		additionalFields: { City: 'Hamburg', Zip: '20095' },
+		additionalFields: { city: 'Hamburg', zip: '20095' },
 		additionalFieldsJson: '{"Name2": "c/o Lager"}',
 	});
 	assert.equal(error, undefined, error?.message);
@@ -182,11 +191,19 @@ test('updateAddress: PUT with the typed address fields', async () => {
 		City: 'Köln',
 		CountryCode: 'DE',
 	};
+	const form = {
+		addressType: 1,
+		street: 'Neue Straße',
+		houseNumber: '9',
+		zip: '50667',
+		city: 'Köln',
+		countryCode: 'DE',
+	};
 	const { error } = await run({
 		resource: 'customer',
 		operation: 'updateAddress',
 		addressId: String(address.Id),
-		additionalFields: fields,
+		additionalFields: form,
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customer.updateAddress');
@@ -200,7 +217,7 @@ test('update: typed customer fields by customer ID', async () => {
 		resource: 'customer',
 		operation: 'update',
 		customerId: String(customer.Id),
-		additionalFields: { Name: 'Neuer Name', Email: 'neu@example.com' },
+		additionalFields: { name: 'Neuer Name', email: 'neu@example.com' },
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customer.update');

@@ -19,11 +19,22 @@ test('create: the customer ID is exact in the body, next to the typed address fi
 		CountryCode: 'DE',
 		Email: 'lena@example.com',
 	};
+	const form = {
+		addressType: 2,
+		firstName: 'Lena',
+		lastName: 'Lager',
+		street: 'Am Hafen',
+		houseNumber: '3',
+		zip: '28195',
+		city: 'Bremen',
+		countryCode: 'DE',
+		email: 'lena@example.com',
+	};
 	const { items, error } = await run({
 		resource: 'customerAddress',
 		operation: 'create',
-		CustomerId: String(customer.Id),
-		additionalFields: fields,
+		customerId: String(customer.Id),
+		additionalFields: form,
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customerAddress.create');
@@ -72,11 +83,19 @@ test('get and update by address ID', async () => {
 		City: 'Dresden',
 		CountryCode: 'DE',
 	};
+	const form = {
+		company: 'Neu GmbH',
+		street: 'Weg',
+		houseNumber: '2',
+		zip: '01067',
+		city: 'Dresden',
+		countryCode: 'DE',
+	};
 	const updated = await run({
 		resource: 'customerAddress',
 		operation: 'update',
 		customerAddressId: String(address.Id),
-		additionalFields: fields,
+		additionalFields: form,
 	});
 	assert.equal(updated.error, undefined, updated.error?.message);
 	const [request] = ofEndpoint('customerAddress.update');

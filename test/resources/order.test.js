@@ -24,57 +24,57 @@ test('create: typed fields, addresses and items become the exact Order body, ids
 	const { items, error } = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2025-06-01T10:30:00',
+		createdAt: '2025-06-01T10:30:00',
 		additionalFields: {
-			OrderNumber: 'WEB-10001',
-			Id: 'shop-order-77',
-			ApiAccountId: String(shopId),
-			State: 3,
-			PaymentMethod: 3,
-			Currency: 'EUR',
-			ShippingCost: 4.9,
-			PayedAt: '2025-06-01T11:00:00',
-			VatMode: 0,
-			Tags: 'vip, gift',
-			InvoiceAddress: {
-				FirstName: 'Erika',
-				LastName: 'Mustermann',
-				Street: 'Hauptstraße',
-				HouseNumber: '5',
-				Zip: '10115',
-				City: 'Berlin',
-				CountryISO2: 'DE',
-				Email: 'erika@example.com',
+			orderNumber: 'WEB-10001',
+			id: 'shop-order-77',
+			apiAccountId: String(shopId),
+			state: 3,
+			paymentMethod: 3,
+			currency: 'EUR',
+			shippingCost: 4.9,
+			paidAt: '2025-06-01T11:00:00',
+			vatMode: 0,
+			tags: 'vip, gift',
+			invoiceAddress: {
+				firstName: 'Erika',
+				lastName: 'Mustermann',
+				street: 'Hauptstraße',
+				houseNumber: '5',
+				zip: '10115',
+				city: 'Berlin',
+				countryIso2: 'DE',
+				email: 'erika@example.com',
 			},
-			ShippingAddress: {
-				Company: 'Lager "Nord"',
-				Street: 'Am Hafen',
-				HouseNumber: '1a',
-				Zip: '20457',
-				City: 'Hamburg',
-				CountryISO2: 'DE',
+			shippingAddress: {
+				company: 'Lager "Nord"',
+				street: 'Am Hafen',
+				houseNumber: '1a',
+				zip: '20457',
+				city: 'Hamburg',
+				countryIso2: 'DE',
 			},
-			OrderItems: {
+			orderItems: {
 				item: [
 					{
 						sku: samples.sku,
 						title: 'T-Shirt rot L',
 						billbeeProductId: String(samples.productId),
-						Quantity: 2,
-						TotalPrice: 39.8,
-						TaxIndex: 1,
+						quantity: 2,
+						totalPrice: 39.8,
+						taxIndex: 1,
 					},
 					{
 						ean: samples.ean,
 						title: 'Gutschein',
-						Quantity: 1,
-						TotalPrice: -5,
-						TaxIndex: 2,
-						IsCoupon: true,
+						quantity: 1,
+						totalPrice: -5,
+						taxIndex: 2,
+						isCoupon: true,
 					},
 				],
 			},
-			Buyer: { Email: 'erika@example.com', Nick: 'erika_m' },
+			buyer: { email: 'erika@example.com', nick: 'erika_m' },
 		},
 		additionalFieldsJson: '{"AdjustmentReason":"Treuerabatt","ShippingAddress":{"Line2":"Tor 3"}}',
 	});
@@ -153,7 +153,7 @@ test('create: the deprecated shopId query option is still sent exactly', async (
 	const { error } = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2025-06-02',
+		createdAt: '2025-06-02',
 		options: { shopId: String(shopId) },
 	});
 	assert.equal(error, undefined, error?.message);
@@ -204,9 +204,9 @@ test('update via order number: looks up the ID, then one PATCH with only the cho
 		operation: 'patch',
 		orderId: byNumber(order.OrderNumber),
 		additionalFields: {
-			SellerComment: 'Kunde ruft zurück',
-			ShippingAddress: { Street: 'Neue Straße', HouseNumber: '7' },
-			PaymentMethod: 3,
+			sellerComment: 'Kunde ruft zurück',
+			shippingAddress: { street: 'Neue Straße', houseNumber: '7' },
+			paymentMethod: 3,
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -243,7 +243,7 @@ test('change state: NewStateId from the dropdown goes into the body', async () =
 		resource: 'order',
 		operation: 'changeState',
 		orderId: byId(id),
-		NewStateId: 4,
+		newStateId: 4,
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = requests();
@@ -414,12 +414,12 @@ test('a required field left empty by an expression names the field and sends not
 	const { error } = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '={{ $json.orderDate }}',
+		createdAt: '={{ $json.orderDate }}',
 	});
 	assert.ok(error);
 	// n8n's declarative routing hands errors from request building on as NodeApiError; the message is ours.
 	assert.ok(['NodeOperationError', 'NodeApiError'].includes(error.name), error.name);
-	assert.equal(error.message, 'Order Date (CreatedAt) is required');
+	assert.equal(error.message, 'Order Date (createdAt) is required');
 	assert.equal(requests().length, 0);
 });
 
@@ -427,7 +427,7 @@ test('invalid JSON names the JSON field and sends nothing', async () => {
 	const broken = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2025-06-01',
+		createdAt: '2025-06-01',
 		additionalFieldsJson: '{"SellerComment": "oops",}',
 	});
 	assert.ok(broken.error);
@@ -443,12 +443,12 @@ test('invalid JSON names the JSON field and sends nothing', async () => {
 	const badId = await run({
 		resource: 'order',
 		operation: 'create',
-		CreatedAt: '2025-06-01',
-		additionalFields: { ApiAccountId: 'Amazon DE' },
+		createdAt: '2025-06-01',
+		additionalFields: { apiAccountId: 'Amazon DE' },
 	});
 	assert.match(
 		badId.error.message,
-		/^Shop Name or ID \(ApiAccountId\): "Amazon DE" is not a whole number/,
+		/^Shop Name or ID \(apiAccountId\): "Amazon DE" is not a whole number/,
 	);
 	assert.equal(requests().length, 0);
 });
@@ -459,10 +459,10 @@ test('send message: one subject and text become Billbee language lists', async (
 		resource: 'order',
 		operation: 'sendMessage',
 		orderId: byId(id),
-		SendMode: 1,
-		Subject: 'Ihre Bestellung',
-		Body: 'Danke für Ihren Einkauf!',
-		additionalFields: { LanguageCode: 'en' },
+		sendMode: 1,
+		subject: 'Ihre Bestellung',
+		body: 'Danke für Ihren Einkauf!',
+		additionalFields: { languageCode: 'en' },
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = requests();
@@ -478,11 +478,11 @@ test('send message: one subject and text become Billbee language lists', async (
 		resource: 'order',
 		operation: 'sendMessage',
 		orderId: byId(id),
-		SendMode: 4,
-		Subject: 'x',
-		Body: 'y',
+		sendMode: 4,
+		subject: 'x',
+		body: 'y',
 	});
-	assert.match(missing.error.message, /Alternative Email \(AlternativeMail\) is required/);
+	assert.match(missing.error.message, /Alternative Email \(alternativeMail\) is required/);
 	assert.equal(requests().length, 0);
 });
 
@@ -493,14 +493,14 @@ test('tags: add sends the list, set with an empty list removes all tags', async 
 		resource: 'order',
 		operation: 'addTags',
 		orderId: byId(id),
-		Tags: 'urgent, "B" stock',
+		tags: 'urgent, "B" stock',
 	});
 	assert.equal(added.error, undefined, added.error?.message);
 	const cleared = await run({
 		resource: 'order',
 		operation: 'setTags',
 		orderId: byId(id),
-		Tags: '',
+		tags: '',
 	});
 	assert.equal(cleared.error, undefined, cleared.error?.message);
 	const sent = requests();
@@ -520,11 +520,11 @@ test('add shipment: provider from the dropdown is sent as an exact number', asyn
 		resource: 'order',
 		operation: 'addShipment',
 		orderId: byId(id),
-		ShippingId: '00340434161094015902',
+		shippingId: '00340434161094015902',
 		additionalFields: {
-			ShippingProviderId: String(samples.shippingProviderId),
-			ShipmentType: 0,
-			CarrierId: 2,
+			shippingProviderId: String(samples.shippingProviderId),
+			shipmentType: 0,
+			carrierId: 2,
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -543,7 +543,7 @@ test('parse placeholders only reads, so it runs in read-only mode', async () => 
 		resource: 'order',
 		operation: 'parsePlaceholders',
 		orderId: byId(order.BillBeeOrderId),
-		TextToParse: 'Bestellung [OrderNumber]',
+		textToParse: 'Bestellung [OrderNumber]',
 		readOnlyMode: true,
 	});
 	assert.equal(error, undefined, error?.message);
@@ -553,7 +553,7 @@ test('parse placeholders only reads, so it runs in read-only mode', async () => 
 		resource: 'order',
 		operation: 'triggerEvent',
 		orderId: byId(order.BillBeeOrderId),
-		Name: 'n8n-check',
+		name: 'n8n-check',
 		readOnlyMode: true,
 	});
 	assert.match(blocked.error.message, /Read-only mode is on/);

@@ -132,14 +132,14 @@ test('update (patch) by SKU: one lookup, then PATCH to the exact ID with the typ
 		operation: 'patch',
 		productId: bySku(target.SKU),
 		additionalFields: {
-			Price: 24.9,
-			StockWarning: 4,
-			IsDeactivated: true,
-			Category2: String(category.Id),
-			Title: {
+			price: 24.9,
+			stockWarning: 4,
+			isDeactivated: true,
+			category2: String(category.Id),
+			title: {
 				item: [
-					{ Text: 'Becher „Nord“', LanguageCode: 'DE' },
-					{ Text: 'Mug "North"', LanguageCode: 'EN' },
+					{ text: 'Becher „Nord“', languageCode: 'DE' },
+					{ text: 'Mug "North"', languageCode: 'EN' },
 				],
 			},
 		},
@@ -179,25 +179,25 @@ test('create sends exactly the typed fields, the category from the dropdown and 
 	const { items, error } = await run({
 		resource: 'product',
 		operation: 'create',
-		Title: {
+		title: {
 			item: [
-				{ Text: 'Bio-Kaffee 500 g', LanguageCode: 'DE' },
-				{ Text: 'Organic coffee 500 g', LanguageCode: 'EN' },
+				{ text: 'Bio-Kaffee 500 g', languageCode: 'DE' },
+				{ text: 'Organic coffee 500 g', languageCode: 'EN' },
 			],
 		},
-		Price: 12.9,
-		VatIndex: 2,
-		Vat1Rate: 19,
-		Vat2Rate: 7,
-		Type: 1,
+		price: 12.9,
+		vatIndex: 2,
+		vat1Rate: 19,
+		vat2Rate: 7,
+		type: 1,
 		additionalFields: {
-			SKU: 'KAFFEE-500',
-			EAN: '4000123459999',
-			StockCurrent: 40,
-			Weight: 520,
-			Category1: kitchen.value,
-			Unit: 4,
-			IsDigital: false,
+			sku: 'KAFFEE-500',
+			ean: '4000123459999',
+			stockCurrent: 40,
+			weight: 520,
+			category1: kitchen.value,
+			unit: 4,
+			isDigital: false,
 		},
 		additionalFieldsJson: '{"Sources": [{"Source": "Shopify", "SourceId": "8413299093999"}]}',
 	});
@@ -223,16 +223,16 @@ test('create names the field whose value is wrong and sends nothing', async () =
 	const { error } = await run({
 		resource: 'product',
 		operation: 'create',
-		Title: { item: [{ Text: 'Tasse', LanguageCode: 'DE' }] },
-		Price: 5,
-		VatIndex: 1,
-		Vat1Rate: 19,
-		Vat2Rate: 7,
-		Type: 1,
-		additionalFields: { Category1: 'Küche' },
+		title: { item: [{ text: 'Tasse', languageCode: 'DE' }] },
+		price: 5,
+		vatIndex: 1,
+		vat1Rate: 19,
+		vat2Rate: 7,
+		type: 1,
+		additionalFields: { category1: 'Küche' },
 	});
 	assert.ok(error, 'the node fails');
-	assert.match(error.message, /Category 1 Name or ID \(Category1\).*"Küche" is not a whole number/);
+	assert.match(error.message, /Category 1 Name or ID \(category1\).*"Küche" is not a whole number/);
 	assert.deepEqual(endpoints(), []);
 });
 
@@ -249,9 +249,9 @@ test('update stock in the stock location chosen from the dropdown', async () => 
 	const { items, error } = await run({
 		resource: 'product',
 		operation: 'updateStock',
-		Sku: target.SKU,
-		NewQuantity: 17,
-		additionalFields: { StockId: north.value, Reason: 'Inventur' },
+		sku: target.SKU,
+		newQuantity: 17,
+		additionalFields: { stockId: north.value, reason: 'Inventur' },
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('product.updateStock');
@@ -271,9 +271,9 @@ test('update stock code sends SKU, code and the chosen stock', async () => {
 	const { error } = await run({
 		resource: 'product',
 		operation: 'updateStockCode',
-		Sku: target.SKU,
-		StockCode: 'R7-F3',
-		additionalFields: { StockId: stockId },
+		sku: target.SKU,
+		stockCode: 'R7-F3',
+		additionalFields: { stockId: stockId },
 	});
 	assert.equal(error, undefined, error?.message);
 	assert.equal(
@@ -297,8 +297,8 @@ function bulkItems() {
 const BULK_PARAMETERS = {
 	resource: 'product',
 	operation: 'updateStockMultiple',
-	Sku: '={{ $json.sku }}',
-	NewQuantity: '={{ $json.qty }}',
+	sku: '={{ $json.sku }}',
+	newQuantity: '={{ $json.qty }}',
 };
 
 test('bulk stock: 300 items go out in 2 calls (250 + 50) and come back as 300 results in input order', async () => {
@@ -450,8 +450,8 @@ test('add or replace images by SKU: typed image list as the array body, replace 
 		replace: true,
 		images: {
 			item: [
-				{ Url: 'https://shop.example.com/img/a.jpg', IsDefault: true, Position: 0 },
-				{ Url: 'https://shop.example.com/img/b.jpg', IsDefault: false, Position: 2 },
+				{ url: 'https://shop.example.com/img/a.jpg', isDefault: true, position: 0 },
+				{ url: 'https://shop.example.com/img/b.jpg', isDefault: false, position: 2 },
 			],
 		},
 	});

@@ -18,15 +18,22 @@ test('createAccount: e-mail, accepted terms, address object and VAT settings', a
 	const { items, error } = await run({
 		resource: 'provisioning',
 		operation: 'createAccount',
-		EMail: 'new-shop@example.com',
-		AcceptTerms: true,
+		email: 'new-shop@example.com',
+		acceptTerms: true,
 		additionalFields: {
-			DefaultCurrency: 'EUR',
-			DefaultVatMode: 1,
-			DefaultVatIndex: 1,
-			Vat1Rate: 19,
-			Vat2Rate: 7,
-			Address,
+			defaultCurrency: 'EUR',
+			defaultVatMode: 1,
+			defaultVatIndex: 1,
+			vat1Rate: 19,
+			vat2Rate: 7,
+			address: {
+				company: 'Neuer Shop UG',
+				name: 'Nina Neu',
+				address1: 'Marktplatz 1',
+				zip: '04109',
+				city: 'Leipzig',
+				country: 'DE',
+			},
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -49,8 +56,8 @@ test('createAccount without accepted terms: Billbee refuses, and the error says 
 	const { error } = await run({
 		resource: 'provisioning',
 		operation: 'createAccount',
-		EMail: 'other@example.com',
-		AcceptTerms: false,
+		email: 'other@example.com',
+		acceptTerms: false,
 	});
 	assert.ok(error);
 	assert.match(`${error.message} ${error.description ?? ''}`, /terms/i);

@@ -11,8 +11,8 @@ test('search runs in read-only mode because it only reads, and sends the typed S
 	const { items, error } = await run({
 		resource: 'search',
 		operation: 'search',
-		Type: ['product'],
-		Term: sku,
+		type: ['product'],
+		term: sku,
 		readOnlyMode: true,
 	});
 	assert.equal(error, undefined, error?.message);
@@ -36,9 +36,9 @@ test('several kinds at once and a search mode from the list', async () => {
 	const { items, error } = await run({
 		resource: 'search',
 		operation: 'search',
-		Type: ['customer', 'order'],
-		Term: `${customer.Name.split(' ')[0]} nichtvorhanden`,
-		additionalFields: { SearchMode: 1 },
+		type: ['customer', 'order'],
+		term: `${customer.Name.split(' ')[0]} nichtvorhanden`,
+		additionalFields: { searchMode: 1 },
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('search.search');
@@ -53,18 +53,18 @@ test('several kinds at once and a search mode from the list', async () => {
 test('without a kind to search in, n8n or the node names the field, and nothing is sent', async () => {
 	// Left empty in the form: n8n itself flags the required parameter before running.
 	await assert.rejects(
-		run({ resource: 'search', operation: 'search', Type: [], Term: 'SKU-1001' }),
+		run({ resource: 'search', operation: 'search', type: [], term: 'SKU-1001' }),
 		/"Search In" is required|workflow has issues/,
 	); // n8n 2.x names the field, 1.x reports an issue
 	// Empty through an expression (e.g. from an AI agent): the node names the field.
 	const { error } = await run({
 		resource: 'search',
 		operation: 'search',
-		Type: '={{ [] }}',
-		Term: 'SKU-1001',
+		type: '={{ [] }}',
+		term: 'SKU-1001',
 	});
 	assert.ok(error);
-	assert.match(error.message, /Search In \(Type\) is required/);
+	assert.match(error.message, /Search In \(type\) is required/);
 	assert.equal(requests().length, 0);
 });
 
@@ -72,7 +72,7 @@ test('read-only mode still refuses writes, so search is the exception, not the r
 	const { error } = await run({
 		resource: 'customer',
 		operation: 'create',
-		additionalFields: { Name: 'Nobody' },
+		additionalFields: { name: 'Nobody' },
 		readOnlyMode: true,
 	});
 	assert.ok(error);

@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { useSandbox } = require('../helpers');
-const { ERIKA_IN_BERLIN } = require('../fixtures/addresses');
+const { ERIKA_IN_BERLIN, ERIKA_IN_BERLIN_FORM } = require('../fixtures/addresses');
 
 const { sandbox, run, dropdown, ofEndpoint } = useSandbox({ throttle: false });
 
@@ -24,7 +24,7 @@ test('shipWithLabel: provider and product picked from the dropdowns end up as ex
 	const products = await dropdown('getShippingProviderProducts', {
 		resource: 'shipment',
 		operation: 'shipWithLabel',
-		ProviderId: dhl.value,
+		providerId: dhl.value,
 	});
 	assert.deepEqual(
 		products.map((p) => p.name),
@@ -39,15 +39,15 @@ test('shipWithLabel: provider and product picked from the dropdowns end up as ex
 	const { items, error } = await run({
 		resource: 'shipment',
 		operation: 'shipWithLabel',
-		OrderId: orderId,
-		ProviderId: dhl.value,
-		ProductId: warenpost.value,
+		orderId: orderId,
+		providerId: dhl.value,
+		shippingProductId: warenpost.value,
 		additionalFields: {
-			ChangeStateToSend: true,
-			WeightInGram: 850,
-			ShipDate: '2025-06-02T09:30:00',
-			ClientReference: 'Bestellung 1001',
-			Dimension: { length: 30, width: 20, height: 10 },
+			changeStateToSend: true,
+			weightInGram: 850,
+			shipDate: '2025-06-02T09:30:00',
+			clientReference: 'Bestellung 1001',
+			dimension: { length: 30, width: 20, height: 10 },
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -85,9 +85,9 @@ test('shipWithLabel: with "Label as File" off the base64 label stays in the JSON
 	const { items, error } = await run({
 		resource: 'shipment',
 		operation: 'shipWithLabel',
-		OrderId: String(sandbox.data.orders[5].BillBeeOrderId),
-		ProviderId: String(provider.id),
-		ProductId: String(provider.products[0].id),
+		orderId: String(sandbox.data.orders[5].BillBeeOrderId),
+		providerId: String(provider.id),
+		shippingProductId: String(provider.products[0].id),
 		labelAsFile: false,
 	});
 	assert.equal(error, undefined, error?.message);
@@ -97,17 +97,33 @@ test('shipWithLabel: with "Label as File" off the base64 label stays in the JSON
 	assert.deepEqual(Object.keys(request.body).sort(), ['OrderId', 'ProductId', 'ProviderId']);
 });
 
+test('shipWithLabel: the order by its order number is looked up, and its Billbee ID goes into the body', async () => {
+	const order = sandbox.data.orders.find((o) => o.OrderNumber && o.OrderNumber !== o.Id);
+	const provider = sandbox.data.shippingProviders[0];
+	const { error } = await run({
+		resource: 'shipment',
+		operation: 'shipWithLabel',
+		orderId: { __rl: true, mode: 'externalReference', value: order.OrderNumber },
+		providerId: String(provider.id),
+		shippingProductId: String(provider.products[0].id),
+	});
+	assert.equal(error, undefined, error?.message);
+	assert.equal(ofEndpoint('order.getByExternalReference').length, 1, 'one lookup');
+	const [request] = ofEndpoint('shipment.shipWithLabel');
+	assert.equal(request.body.OrderId, BigInt(order.BillBeeOrderId));
+});
+
 test('shipWithLabel: an order ID that is not a number fails naming the field, and nothing is sent', async () => {
 	const provider = sandbox.data.shippingProviders[0];
 	const { error } = await run({
 		resource: 'shipment',
 		operation: 'shipWithLabel',
-		OrderId: 'B-1001',
-		ProviderId: String(provider.id),
-		ProductId: String(provider.products[0].id),
+		orderId: 'B-1001',
+		providerId: String(provider.id),
+		shippingProductId: String(provider.products[0].id),
 	});
 	assert.ok(error);
-	assert.match(error.message, /Order ID \(OrderId\): "B-1001" is not a whole number/);
+	assert.match(error.message, /Order \(orderId\): "B-1001" is not a Billbee order ID/);
 	assert.equal(ofEndpoint('shipment.shipWithLabel').length, 0);
 });
 
@@ -170,16 +186,15 @@ test('createShipment: carrier from the dropdown, receiver address object, label 
 	const dpd = carriers.find((c) => c.name === 'dpd');
 	assert.ok(dpd, `carriers: ${carriers.map((c) => c.name).join(', ')}`);
 	sandbox.clearLog();
-	const ReceiverAddress = { ...ERIKA_IN_BERLIN, IsExportCountry: false };
 	const { items, error } = await run({
 		resource: 'shipment',
 		operation: 'createShipment',
-		ProviderName: 'DPD',
+		providerName: 'DPD',
 		additionalFields: {
-			ProductCode: 'CL',
+			productCode: 'CL',
 			shippingCarrier: dpd.value,
-			WeightInGram: 1200.5,
-			ReceiverAddress,
+			weightInGram: 1200.5,
+			receiverAddress: { ...ERIKA_IN_BERLIN_FORM, isExportCountry: false },
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -187,7 +202,7 @@ test('createShipment: carrier from the dropdown, receiver address object, label 
 	assert.deepEqual(request.body, {
 		ProviderName: 'DPD',
 		ProductCode: 'CL',
-		ReceiverAddress,
+		ReceiverAddress: { ...ERIKA_IN_BERLIN, IsExportCountry: false },
 		shippingCarrier: 4,
 		WeightInGram: 1200.5,
 	});

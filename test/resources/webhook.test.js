@@ -15,8 +15,8 @@ async function createHook(extra = {}) {
 	const { items, error } = await run({
 		resource: 'webhook',
 		operation: 'create',
-		WebHookUri: 'https://hooks.example.com/billbee?noecho',
-		Secret: SECRET,
+		webHookUri: 'https://hooks.example.com/billbee?noecho',
+		secret: SECRET,
 		...extra,
 	});
 	assert.equal(error, undefined, error?.message);
@@ -33,14 +33,14 @@ test('create: the registration body from the form, filters picked from the dropd
 	const { items, error } = await run({
 		resource: 'webhook',
 		operation: 'create',
-		WebHookUri: uri,
-		Secret: SECRET,
+		webHookUri: uri,
+		secret: SECRET,
 		additionalFields: {
-			Filters: ['order.created', 'order.shipped'],
-			Description: 'n8n: new orders',
-			IsPaused: false,
-			Headers: '{"X-Token": "abc"}',
-			Properties: '{"source": "n8n"}',
+			events: ['order.created', 'order.shipped'],
+			description: 'n8n: new orders',
+			isPaused: false,
+			headers: '{"X-Token": "abc"}',
+			properties: '{"source": "n8n"}',
 		},
 	});
 	assert.equal(error, undefined, error?.message);
@@ -76,8 +76,8 @@ test('create: without ?noecho Billbee runs the echo test; an unreachable URL fai
 	const { error } = await run({
 		resource: 'webhook',
 		operation: 'create',
-		WebHookUri: uri,
-		Secret: SECRET,
+		webHookUri: uri,
+		secret: SECRET,
 	});
 	assert.ok(error, 'the node fails');
 	assert.match(`${error.message} ${error.description ?? ''}`, /WebHook verification failed/);
@@ -92,8 +92,8 @@ test('create: a short secret is refused by Billbee with a message about the leng
 	const { error } = await run({
 		resource: 'webhook',
 		operation: 'create',
-		WebHookUri: 'https://hooks.example.com/x?noecho',
-		Secret: 'too-short',
+		webHookUri: 'https://hooks.example.com/x?noecho',
+		secret: 'too-short',
 	});
 	assert.ok(error);
 	assert.match(`${error.message} ${error.description ?? ''}`, /32 and 64 characters/);
@@ -106,9 +106,9 @@ test('update: the body carries the path ID, as Billbee requires for a PUT', asyn
 		resource: 'webhook',
 		operation: 'update',
 		webhookId: hook.Id,
-		WebHookUri: 'https://hooks.example.com/billbee?noecho',
-		Secret: SECRET,
-		additionalFields: { Description: 'new', IsPaused: true, Filters: ['*'] },
+		webHookUri: 'https://hooks.example.com/billbee?noecho',
+		secret: SECRET,
+		additionalFields: { description: 'new', isPaused: true, events: ['*'] },
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('webhook.update');
@@ -189,8 +189,8 @@ test('registrations are output without their signing secret', async () => {
 	const created = await run({
 		resource: 'webhook',
 		operation: 'create',
-		WebHookUri: 'https://hooks.example.com/n8n?noecho',
-		Secret: SECRET,
+		webHookUri: 'https://hooks.example.com/n8n?noecho',
+		secret: SECRET,
 	});
 	assert.equal(created.error, undefined, created.error?.message);
 	const listed = await run({ resource: 'webhook', operation: 'getAll' });

@@ -33,6 +33,7 @@ export function postalAddressFields(whose: string): FieldSpec[] {
 		},
 		{
 			name: 'Housenumber',
+			parameter: 'houseNumber',
 			label: 'House Number',
 			type: 'string',
 			description: 'House number, e.g. 12a',

@@ -62,7 +62,7 @@ export async function getShippingProviders(
 export async function getShippingProviderProducts(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const chosen = ['ProviderId', 'additionalFields.ShippingProviderId', 'ShippingProviderId']
+	const chosen = ['providerId', 'additionalFields.shippingProviderId', 'shippingProviderId']
 		.map((name) => this.getCurrentNodeParameter(name))
 		.find((value) => value !== undefined && value !== null && value !== '');
 	const providerId = String(chosen ?? '');

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties, INodePropertyMode } from 'n8n-workfl
 
 import { billbeeApiRequest } from '../transport/request';
 import type { BillbeeContext } from '../transport/request';
+import { parameterName } from './types';
 import type { FieldSpec, ItemParameters, LocatorKind } from './types';
 
 const ID_MODE = { name: 'id', type: 'string' } as const;
@@ -67,7 +68,7 @@ export interface LocatorValue {
 }
 
 function rawLocator(ctx: ItemParameters, field: FieldSpec): { mode?: string; value?: unknown } {
-	const raw = ctx.getNodeParameter(field.name, undefined) as
+	const raw = ctx.getNodeParameter(parameterName(field), undefined) as
 		| { mode?: string; value?: unknown }
 		| string
 		| undefined;
@@ -86,7 +87,7 @@ export function readLocator(ctx: ItemParameters, field: FieldSpec): LocatorValue
 	const kind = field.locator ?? 'order';
 	const modes = locatorModes(field);
 	const fail = (problem: string) =>
-		new NodeOperationError(ctx.getNode(), `${field.label} (${field.name})${problem}`, {
+		new NodeOperationError(ctx.getNode(), `${field.label} (${parameterName(field)})${problem}`, {
 			itemIndex: ctx.getItemIndex(),
 		});
 	if (!text) throw fail(' is required');

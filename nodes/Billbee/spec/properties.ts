@@ -8,7 +8,13 @@ import type {
 
 import { locatorModes } from './locators';
 import { buildRequest } from './request';
-import { ADDITIONAL_FIELDS, ADDITIONAL_FIELDS_JSON, JSON_BODY, queryCollectionName } from './types';
+import {
+	ADDITIONAL_FIELDS,
+	ADDITIONAL_FIELDS_JSON,
+	JSON_BODY,
+	parameterName,
+	queryCollectionName,
+} from './types';
 import type { FieldSpec, FieldType, OperationSpec, ResourceSpec } from './types';
 
 const NODE_TYPES: Record<FieldType, INodeProperties['type']> = {
@@ -54,7 +60,7 @@ function defaultFor(field: FieldSpec): INodeProperties['default'] {
 export function toProperty(field: FieldSpec): INodeProperties {
 	const property: INodeProperties = {
 		displayName: field.label,
-		name: field.name,
+		name: parameterName(field),
 		type: NODE_TYPES[field.type],
 		default: defaultFor(field),
 		description: field.description,

@@ -8,7 +8,13 @@ import type {
 
 import { assertWriteAllowed, fillPath } from '../transport/request';
 import { locatorMode, readLocator, resolveLocator } from './locators';
-import { ADDITIONAL_FIELDS, ADDITIONAL_FIELDS_JSON, JSON_BODY, queryCollectionName } from './types';
+import {
+	ADDITIONAL_FIELDS,
+	ADDITIONAL_FIELDS_JSON,
+	JSON_BODY,
+	parameterName,
+	queryCollectionName,
+} from './types';
 import type { BodySpec, FieldSpec, ItemParameters, OperationSpec } from './types';
 import { convertValue, deepMerge, parseJsonField, setPath } from './values';
 import type { Destination } from './values';
@@ -37,19 +43,26 @@ export function pathTemplate(ctx: ItemParameters, spec: OperationSpec): string {
 }
 
 function requiredValue(ctx: ItemParameters, field: FieldSpec, destination: Destination): unknown {
-	const raw = ctx.getNodeParameter(field.name, undefined, { extractValue: true });
+	const raw = ctx.getNodeParameter(parameterName(field), undefined, {
+		extractValue: true,
+	});
 	const value = convertValue(ctx, field, raw, destination);
 	if (value === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}) is required`, {
-			itemIndex: ctx.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${field.label} (${parameterName(field)}) is required`,
+			{
+				itemIndex: ctx.getItemIndex(),
+			},
+		);
 	}
 	return value;
 }
 
 /**
  * The body of an 'object' body: typed fields at their body paths, then "Additional Fields
- * (JSON)" merged over them.
+ * (JSON)" merged over them. Locators (a record in the body, not the path) are left to
+ * `buildRequest`, which may have to look them up.
  */
 export function buildObjectBody(ctx: ItemParameters, body: BodySpec): IDataObject {
 	const result: IDataObject = {};
@@ -58,9 +71,10 @@ export function buildObjectBody(ctx: ItemParameters, body: BodySpec): IDataObjec
 		? (ctx.getNodeParameter(ADDITIONAL_FIELDS, {}) as IDataObject)
 		: {};
 	for (const field of fields) {
+		if (field.type === 'locator') continue;
 		const value = field.required
 			? requiredValue(ctx, field, 'body')
-			: convertValue(ctx, field, additional[field.name], 'body');
+			: convertValue(ctx, field, additional[parameterName(field)], 'body');
 		if (value !== undefined) setPath(result, field.bodyPath ?? field.name, value);
 	}
 	const extra = parseJsonField(
@@ -114,7 +128,7 @@ export async function buildRequest(
 	if (spec.query?.length) {
 		const chosen = ctx.getNodeParameter(queryCollectionName(spec), {}) as IDataObject;
 		for (const field of spec.query) {
-			const value = convertValue(ctx, field, chosen[field.name], 'query');
+			const value = convertValue(ctx, field, chosen[parameterName(field)], 'query');
 			if (value !== undefined) qs[field.name] = value as string;
 		}
 	}
@@ -126,7 +140,13 @@ export async function buildRequest(
 		const value = parseJsonField(ctx, 'Body (JSON)', ctx.getNodeParameter(JSON_BODY, '{}'));
 		if (body.required !== false || value !== undefined) options.body = value as IDataObject;
 	} else if (body) {
-		options.body = buildObjectBody(ctx, body);
+		const built = buildObjectBody(ctx, body);
+		for (const field of (body.fields ?? []).filter((f) => f.type === 'locator')) {
+			const id = await resolveLocator(ctx, field, readLocator(ctx, field));
+			const exact = convertValue(ctx, { ...field, type: 'int64' }, id, 'body');
+			setPath(built, field.bodyPath ?? field.name, exact);
+		}
+		options.body = built;
 	}
 	return options;
 }

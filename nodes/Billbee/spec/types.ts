@@ -32,8 +32,13 @@ export type FieldType =
 export type LocatorKind = 'order' | 'product';
 
 export interface FieldSpec {
-	/** Billbee's exact name: the query key or body property, and the n8n parameter name. */
+	/**
+	 * Billbee's exact name: the query key or body property (see `bodyPath`). The n8n parameter
+	 * name is its camelCase form (`parameterName`), unless `parameter` names it.
+	 */
 	name: string;
+	/** The n8n parameter name where the camelCase form of `name` would collide or mislead. */
+	parameter?: string;
 	/** The name shown in the form. */
 	label: string;
 	type: FieldType;
@@ -110,6 +115,20 @@ export interface ResourceSpec {
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const ADDITIONAL_FIELDS_JSON = 'additionalFieldsJson';
 export const JSON_BODY = 'jsonBody';
+
+/**
+ * The n8n parameter name of a field: `parameter`, or Billbee's name in camelCase
+ * ("OrderNumber" → "orderNumber", "SKU" → "sku", "CountryISO2" → "countryIso2").
+ * Part of the node's frozen contract: test/contract.snapshot.json records every name.
+ */
+export function parameterName(field: Pick<FieldSpec, 'name' | 'parameter'>): string {
+	if (field.parameter) return field.parameter;
+	return field.name
+		.replace(/[A-Z]+(?![a-z])|[A-Z]/g, (word, offset: number) =>
+			offset === 0 ? word.toLowerCase() : word[0] + word.slice(1).toLowerCase(),
+		)
+		.replace(/[^A-Za-z0-9]/g, '');
+}
 
 /** Listings take their optional query parameters as "Filters", everything else as "Options". */
 export function queryCollectionName(spec: OperationSpec): 'filters' | 'options' {

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseJsonKeepingBigInts, toInt64 } from '../transport/exactJson';
+import { parameterName } from './types';
 import type { FieldSpec, ItemScope } from './types';
 
 const DATE_TIME =
@@ -62,7 +63,7 @@ export function convertValue(
 ): unknown {
 	if (isEmpty(value)) return undefined;
 	const fail = (problem: string) =>
-		new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}): ${problem}`, {
+		new NodeOperationError(ctx.getNode(), `${field.label} (${parameterName(field)}): ${problem}`, {
 			itemIndex: ctx.getItemIndex(),
 		});
 	const int64 = (v: unknown) => {
@@ -117,7 +118,7 @@ function convertGroup(
 ): IDataObject | undefined {
 	const result: IDataObject = {};
 	for (const field of fields) {
-		const converted = convertValue(ctx, field, value?.[field.name], destination);
+		const converted = convertValue(ctx, field, value?.[parameterName(field)], destination);
 		if (converted !== undefined) setPath(result, field.bodyPath ?? field.name, converted);
 	}
 	return Object.keys(result).length ? result : undefined;

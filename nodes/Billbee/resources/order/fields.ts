@@ -164,7 +164,13 @@ export const ORDER_FIELDS: FieldSpec[] = [
 		type: 'number',
 		description: 'Amount the buyer has paid',
 	},
-	{ name: 'PayedAt', label: 'Paid At', type: 'dateTime', description: 'When the order was paid' },
+	{
+		name: 'PayedAt',
+		parameter: 'paidAt',
+		label: 'Paid At',
+		type: 'dateTime',
+		description: 'When the order was paid',
+	},
 	{
 		name: 'ShippedAt',
 		label: 'Shipped At',

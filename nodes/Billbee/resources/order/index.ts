@@ -475,6 +475,7 @@ export const orderResource: ResourceSpec = {
 					},
 					{
 						name: 'OrderId',
+						parameter: 'shipmentOrderNumber',
 						label: 'Differing Order Number',
 						type: 'string',
 						description: "Order number to store with the shipment, if it differs from the order's",

@@ -27,7 +27,7 @@ async function toMultiLanguage(
 	if (body.SendMode === 4 && !body.AlternativeMail) {
 		throw new NodeOperationError(
 			this.getNode(),
-			'Alternative Email (AlternativeMail) is required when Send Via is "Alternative Email Address"',
+			'Alternative Email (alternativeMail) is required when Send Via is "Alternative Email Address"',
 			{ itemIndex: this.getItemIndex() },
 		);
 	}
@@ -109,7 +109,7 @@ async function tagsBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	options.body = { Tags: splitList(this.getNodeParameter('Tags', '') ?? '') };
+	options.body = { Tags: splitList(this.getNodeParameter('tags', '') ?? '') };
 	return options;
 }
 
@@ -124,7 +124,7 @@ export const setTags: OperationSpec = {
 	properties: [
 		{
 			displayName: 'Tags',
-			name: 'Tags',
+			name: 'tags',
 			type: 'string',
 			default: '',
 			hint: 'Comma-separated list',

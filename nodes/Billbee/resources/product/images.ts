@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { toProperty } from '../../spec/properties';
 import { convertValue } from '../../spec/values';
+import { parameterName } from '../../spec/types';
 import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { imageIdField, productLocator } from './shared';
 
@@ -38,13 +39,13 @@ async function imageIdsBody(
 	const ids = convertValue(
 		this,
 		imageIdsField,
-		this.getNodeParameter(imageIdsField.name, ''),
+		this.getNodeParameter(parameterName(imageIdsField), ''),
 		'body',
 	) as bigint[] | undefined;
 	if (!ids?.length) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`${imageIdsField.label} (${imageIdsField.name}) is required`,
+			`${imageIdsField.label} (${parameterName(imageIdsField)}) is required`,
 			{
 				itemIndex: this.getItemIndex(),
 			},
@@ -88,13 +89,13 @@ async function imagesBody(
 	const images = convertValue(
 		this,
 		imagesField,
-		this.getNodeParameter(imagesField.name, {}),
+		this.getNodeParameter(parameterName(imagesField), {}),
 		'body',
 	) as IDataObject[] | undefined;
 	if (!images?.length) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`${imagesField.label} (${imagesField.name}): add at least one image`,
+			`${imagesField.label} (${parameterName(imagesField)}): add at least one image`,
 			{
 				itemIndex: this.getItemIndex(),
 			},
@@ -104,7 +105,7 @@ async function imagesBody(
 		if (!image.Url) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`${imagesField.label} (${imagesField.name}): image ${index + 1} has no URL`,
+				`${imagesField.label} (${parameterName(imagesField)}): image ${index + 1} has no URL`,
 				{
 					itemIndex: this.getItemIndex(),
 				},

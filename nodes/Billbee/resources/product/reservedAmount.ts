@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { readLocator, resolveLocator } from '../../spec/locators';
 import { toProperty } from '../../spec/properties';
 import { convertValue } from '../../spec/values';
+import { parameterName } from '../../spec/types';
 import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { productLocator, stockIdField } from './shared';
 
@@ -27,7 +28,7 @@ async function reservedAmountQuery(
 		qs.lookupBy = 'id';
 	}
 	const chosen = this.getNodeParameter('options', {}) as IDataObject;
-	const stockId = convertValue(this, stockOption, chosen[stockOption.name], 'query');
+	const stockId = convertValue(this, stockOption, chosen[parameterName(stockOption)], 'query');
 	if (stockId !== undefined) qs.stockId = stockId as string;
 	options.qs = qs;
 	return options;

@@ -17,6 +17,7 @@ export const provisioningResource: ResourceSpec = {
 				fields: [
 					{
 						name: 'EMail',
+						parameter: 'email',
 						label: 'Email',
 						type: 'string',
 						required: true,

@@ -1,5 +1,6 @@
 import { postalAddressFields } from '../../helpers/address';
 import type { FieldSpec, ResourceSpec } from '../../spec/types';
+import { orderLocator } from '../order/fields';
 import { labelProperties, labelToBinary } from './label';
 
 /** Billbee's Dimensions model: package size in centimetres (lower-case names, as Billbee spells them). */
@@ -292,11 +293,12 @@ export const shipmentResource: ResourceSpec = {
 			body: {
 				fields: [
 					{
+						...orderLocator(),
 						name: 'OrderId',
-						label: 'Order ID',
-						type: 'int64',
+						parameter: 'orderId',
 						required: true,
-						description: 'Billbee ID of the order to ship',
+						description:
+							'The order to ship, by its Billbee ID or by its order number in the shop or marketplace (looked up with one extra call)',
 					},
 					{
 						name: 'ProviderId',
@@ -308,11 +310,12 @@ export const shipmentResource: ResourceSpec = {
 					},
 					{
 						name: 'ProductId',
+						parameter: 'shippingProductId',
 						label: 'Shipping Product Name or ID',
 						type: 'int64',
 						required: true,
 						loadOptionsMethod: 'getShippingProviderProducts',
-						loadOptionsDependsOn: ['ProviderId'],
+						loadOptionsDependsOn: ['providerId'],
 						description: 'Product (service level) of the chosen shipping provider.',
 					},
 					{

@@ -54,6 +54,7 @@ const registrationFields: FieldSpec[] = [
 	},
 	{
 		name: 'Filters',
+		parameter: 'events',
 		label: 'Event Names or IDs',
 		type: 'multiOptions',
 		loadOptionsMethod: 'getWebhookFilters',
