@@ -6,6 +6,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { inDisplayOrder } from './displayOrder';
 import { locatorModes } from './locators';
 import { buildRequest } from './request';
 import {
@@ -212,7 +213,7 @@ function operationOption(spec: OperationSpec): INodePropertyOptions {
 
 /** The "operation" parameter of a resource and the parameters of all its operations. */
 export function resourceDescription(resource: ResourceSpec): INodeProperties[] {
-	const operations = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
+	const operations = inDisplayOrder(resource.operations);
 	const operation: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

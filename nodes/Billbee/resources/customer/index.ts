@@ -52,7 +52,7 @@ export const customerResource: ResourceSpec = {
 		{
 			value: 'getAddress',
 			name: 'Get Address',
-			action: 'Get a customer address',
+			action: 'Get an address of a customer by its address ID',
 			description: 'Get one customer address by its address ID',
 			method: 'GET',
 			path: '/customers/addresses/{id}',
@@ -61,7 +61,7 @@ export const customerResource: ResourceSpec = {
 		{
 			value: 'updateAddress',
 			name: 'Update Address',
-			action: 'Replace a customer address',
+			action: 'Replace an address of a customer by its address ID',
 			description:
 				'Replace a customer address by its address ID (PUT). Fields left out are cleared by Billbee, so send the complete address; to change single fields use Patch Address.',
 			method: 'PUT',
@@ -72,7 +72,7 @@ export const customerResource: ResourceSpec = {
 		{
 			value: 'patchAddress',
 			name: 'Patch Address',
-			action: 'Change fields of a customer address',
+			action: 'Change fields of an address of a customer by its address ID',
 			description:
 				'Change only the given fields of a customer address by its address ID; all other fields keep their values. The address ID and the customer cannot be changed.',
 			method: 'PATCH',

@@ -46,7 +46,7 @@ export const customerAddressResource: ResourceSpec = {
 		{
 			value: 'get',
 			name: 'Get',
-			action: 'Get a customer address',
+			action: 'Get a customer address by its ID',
 			description: 'Get one customer address by its Billbee address ID',
 			method: 'GET',
 			path: '/customer-addresses/{id}',
@@ -55,7 +55,7 @@ export const customerAddressResource: ResourceSpec = {
 		{
 			value: 'update',
 			name: 'Update',
-			action: 'Replace a customer address',
+			action: 'Replace a customer address by its ID',
 			description:
 				'Replace a customer address by its Billbee address ID (PUT). Fields left out are cleared, so send the complete address; the customer cannot be changed.',
 			method: 'PUT',

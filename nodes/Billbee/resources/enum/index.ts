@@ -42,7 +42,7 @@ export const enumResource: ResourceSpec = {
 		{
 			value: 'getShippingCarriers',
 			name: 'Get Shipping Carriers',
-			action: 'Get shipping carriers',
+			action: 'Get the shipping carrier enum values',
 			description:
 				'List the shipping carriers Billbee knows (ID and name), as used by ShippingCarrier of a shipment',
 			method: 'GET',

@@ -267,7 +267,7 @@ export const shipmentResource: ResourceSpec = {
 		{
 			value: 'getShippingCarriers',
 			name: 'Get Shipping Carriers',
-			action: 'Get shipping carriers',
+			action: 'Get the shipping carriers for a shipment',
 			description:
 				'List the shipping carriers Billbee knows (ID and name), e.g. for the carrier of Create Shipment',
 			method: 'GET',
