@@ -6,6 +6,7 @@
 const assert = require('assert/strict');
 const { startSandbox } = require('../../test/sandbox/server.js');
 const {
+	CREDENTIAL_ID,
 	createInstance,
 	credentialRef,
 	sandboxCredential,
@@ -134,6 +135,7 @@ async function run({ bin, tarball }) {
 		assert.deepEqual(
 			gets.map((r) => r.path).sort(),
 			newest.map((o) => `/orders/${o.BillBeeOrderId}`).sort(),
+			`each order fetched once; requests: ${sandbox.log.map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ')}`,
 		);
 		assert.equal(sandbox.log.filter((r) => r.status === 429).length, 0);
 		console.log(
@@ -212,6 +214,49 @@ async function run({ bin, tarball }) {
 		assert.equal(forged.status, 401, 'a forged delivery is refused');
 		console.log(
 			`✔ delivery ran the workflow: order ${order.BillBeeOrderId} tagged; forged delivery → 401`,
+		);
+
+		step('Billbee re-sends the same delivery (same Id, same signature)');
+		const executions = async () =>
+			(
+				await n8n.rest(
+					'GET',
+					`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'BillbeeE2eTrigger' }))}`,
+					undefined,
+					cookie,
+				)
+			).json.data;
+		await waitFor('the first execution to finish', async () => {
+			const { results } = await executions();
+			return results.length === 1 && results[0].status === 'success';
+		});
+		const original = sandbox.deliveries.find(
+			(d) => d.kind === 'delivery' && d.hookId === hook.Id && d.status === 200,
+		);
+		const { json: stored } = await n8n.rest(
+			'GET',
+			'/workflows/BillbeeE2eTrigger',
+			undefined,
+			cookie,
+		);
+		const deliveryId = JSON.parse(original.requestBody).Id;
+		const remembered = stored.data.staticData['node:Billbee Trigger'].recentDeliveries;
+		assert.ok(
+			remembered.includes(deliveryId),
+			`n8n saved the delivery id ${deliveryId}; saved ids: ${JSON.stringify(remembered)}`,
+		);
+		const replay = await fetch(original.hookUri, {
+			method: 'POST',
+			headers: original.requestHeaders,
+			body: original.requestBody,
+		});
+		assert.equal(replay.status, 200, 'Billbee must not keep retrying');
+		assert.match(await replay.text(), /Already received/);
+		// n8n creates an execution before it answers a webhook call, so none can come later.
+		const after = await executions();
+		assert.equal(after.results.length, 1, 'the replay started no second execution');
+		console.log(
+			`✔ replayed delivery ${deliveryId}: answered "Already received", still 1 execution`,
 		);
 
 		step('deactivate');
