@@ -60,20 +60,25 @@ export function changeStream(listing: ChangeListing): EventSource {
 				return { memory: { since: settings.startFrom, seen: [] }, extra: {} } as ChangeCursor;
 			}
 			// Changes up to the overlap back count as before activation: clocks may differ that much.
-			const from = settings.now - listing.overlapMs;
+			// The first read reaches twice as far, so the first poll asks for another window (Billbee
+			// limits some listings per start date).
+			const settled = settings.now - listing.overlapMs;
 			const read = await readPages(
 				ctx,
 				listing.path,
-				{ [listing.minParam]: toQueryDate(from), [listing.maxParam]: toQueryDate(settings.now) },
+				{
+					[listing.minParam]: toQueryDate(settled - listing.overlapMs),
+					[listing.maxParam]: toQueryDate(settings.now),
+				},
 				1,
 				settings.deadline,
 			);
 			const pairs = read.records.map((r) => listing.pairOf(r)).filter((p) => p !== undefined);
 			const memory = remember(
-				{ since: toQueryDate(from), seen: [] },
+				{ since: toQueryDate(settled), seen: [] },
 				pairs,
 				listing.overlapMs,
-				read.complete ? toQueryDate(from) : undefined,
+				read.complete ? toQueryDate(settled) : undefined,
 			);
 			const extra = listing.select ? listing.select(read.records, {}, settings).extra : {};
 			return { memory, extra } as ChangeCursor;
