@@ -18,9 +18,13 @@ const { BillbeePollingTrigger } = require(
 	path.join(__dirname, '..', 'dist/nodes/Billbee/BillbeePollingTrigger.node.js'),
 );
 const trigger = new BillbeePollingTrigger();
-// As n8n's loader does for `polling: true`: Poll Times comes first.
-const { commonPollingParameters } = require('n8n-core/dist/nodes-loader/constants.js');
-trigger.description.properties.unshift(...commonPollingParameters);
+// As n8n's loader does for `polling: true`: Poll Times comes first (where n8n-core has it).
+try {
+	const { commonPollingParameters } = require('n8n-core/dist/nodes-loader/constants.js');
+	trigger.description.properties.unshift(...commonPollingParameters);
+} catch {
+	// an n8n-core without the loader's constants: Poll Times only matters for the calls estimate
+}
 nodeTypeInstances[TYPE] = trigger;
 
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };

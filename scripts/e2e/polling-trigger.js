@@ -7,10 +7,10 @@ const assert = require('assert/strict');
 const { startSandbox } = require('../../test/sandbox/server.js');
 const {
 	createInstance,
-	credentialRef,
 	sandboxCredential,
 	step,
 	stopAll,
+	triggerThenTag,
 	waitFor,
 } = require('./n8n.js');
 
@@ -23,40 +23,17 @@ function everyMinuteAt(second) {
 }
 
 function pollingWorkflow(second) {
-	return {
+	return triggerThenTag({
 		id: WORKFLOW_ID,
 		name: 'Billbee e2e: tag new orders (polling)',
-		active: false,
-		nodes: [
-			{
-				id: 'p-1',
-				name: 'Billbee Polling Trigger',
-				type: 'n8n-nodes-billbee.billbeePollingTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: everyMinuteAt(second), event: 'newOrder', options: {} },
-				credentials: credentialRef,
-			},
-			{
-				id: 'p-2',
-				name: 'Tag the order',
-				type: 'n8n-nodes-billbee.billbee',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource: 'order',
-					operation: 'addTags',
-					orderId: { __rl: true, mode: 'id', value: '={{ $json.BillBeeOrderId }}' },
-					Tags: TAG,
-				},
-				credentials: credentialRef,
-			},
-		],
-		connections: {
-			'Billbee Polling Trigger': { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] },
+		trigger: {
+			name: 'Billbee Polling Trigger',
+			type: 'n8n-nodes-billbee.billbeePollingTrigger',
+			parameters: { pollTimes: everyMinuteAt(second), event: 'newOrder', options: {} },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		orderId: '={{ $json.BillBeeOrderId }}',
+		tag: TAG,
+	});
 }
 
 async function run({ bin, tarball }) {

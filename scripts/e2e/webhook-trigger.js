@@ -12,6 +12,7 @@ const {
 	sandboxCredential,
 	step,
 	stopAll,
+	triggerThenTag,
 	waitFor,
 } = require('./n8n.js');
 function headlessWorkflow() {
@@ -62,41 +63,18 @@ function headlessWorkflow() {
 const TRIGGER_WEBHOOK_ID = '5b2f0c7e-0d4a-4c1e-9f3b-e2e0000b1bee';
 
 function triggerWorkflow() {
-	return {
+	return triggerThenTag({
 		id: 'BillbeeE2eTrigger',
 		name: 'Billbee e2e: tag new orders',
-		active: false,
-		nodes: [
-			{
-				id: 't-1',
-				name: 'Billbee Trigger',
-				type: 'n8n-nodes-billbee.billbeeTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { events: ['order.created'], options: { fetchFullRecord: true } },
-				credentials: credentialRef,
-			},
-			{
-				id: 't-2',
-				name: 'Tag the order',
-				type: 'n8n-nodes-billbee.billbee',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource: 'order',
-					operation: 'addTags',
-					orderId: { __rl: true, mode: 'id', value: '={{ $json.Order.BillBeeOrderId }}' },
-					Tags: 'seen-by-n8n',
-				},
-				credentials: credentialRef,
-			},
-		],
-		connections: {
-			'Billbee Trigger': { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] },
+		trigger: {
+			name: 'Billbee Trigger',
+			type: 'n8n-nodes-billbee.billbeeTrigger',
+			webhookId: TRIGGER_WEBHOOK_ID,
+			parameters: { events: ['order.created'], options: { fetchFullRecord: true } },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		orderId: '={{ $json.Order.BillBeeOrderId }}',
+		tag: 'seen-by-n8n',
+	});
 }
 
 async function run({ bin, tarball }) {
