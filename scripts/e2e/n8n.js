@@ -339,7 +339,41 @@ function sandboxCredential(sandbox, extra = {}) {
 	];
 }
 
+/**
+ * A workflow of two nodes: `trigger` (a node without id, position or credentials), then the
+ * Billbee node tagging the order whose id the expression `orderId` gives.
+ */
+function triggerThenTag({ id, name, trigger, orderId, tag }) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{ id: `${id}-1`, typeVersion: 1, position: [0, 0], credentials: credentialRef, ...trigger },
+			{
+				id: `${id}-2`,
+				name: 'Tag the order',
+				type: 'n8n-nodes-billbee.billbee',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'order',
+					operation: 'addTags',
+					orderId: { __rl: true, mode: 'id', value: orderId },
+					Tags: tag,
+				},
+				credentials: credentialRef,
+			},
+		],
+		connections: {
+			[trigger.name]: { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 module.exports = {
+	triggerThenTag,
 	N8N_VERSION,
 	ROOT,
 	CREDENTIAL_ID,
