@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { orderStateNamesToIds } from '../agent/orderStates';
 import { parseJsonKeepingBigInts, toInt64 } from '../transport/exactJson';
 
 /** How a value of Billbee's API is asked for in the form and sent. */
@@ -265,6 +266,8 @@ export function convertValue(
 	destination: Destination,
 ): unknown {
 	if (isEmpty(value)) return undefined;
+	if (field.loadOptionsMethod === 'getOrderStates')
+		value = orderStateNamesToIds(ctx.getNode(), `${field.label} (${field.name})`, value);
 	const fail = (problem: string) =>
 		new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}): ${problem}`, {
 			itemIndex: ctx.getItemIndex(),

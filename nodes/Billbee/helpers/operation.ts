@@ -10,6 +10,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { simplifyPostReceive, simplifyProperties } from '../agent/simplify';
+import { isToolNode, readingDefault } from '../agent/toolSafety';
 import { assertWriteAllowed, billbeeApiRequest, describeRequest } from '../transport';
 import { convertValue, parseJsonField, setPath, toProperty } from './fields';
 import type { FieldSpec } from './fields';
@@ -140,7 +142,7 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 		const name = queryCollectionName(spec);
 		properties.push(collection(name, name === 'filters' ? 'Filters' : 'Options', spec.query));
 	}
-	properties.push(...(spec.properties ?? []));
+	properties.push(...(spec.properties ?? []), ...simplifyProperties(resource, spec.value));
 	return updateDisplayOptions(
 		{ show: { resource: [resource], operation: [spec.value] } },
 		properties,
@@ -238,7 +240,8 @@ export async function buildRequest(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	// Before any lookup call: in read-only mode a write is refused without touching Billbee.
-	assertWriteAllowed(ctx, spec.method, spec.path, spec.readsOnly);
+	// (A tool's refusal is its result, given by the transport instead of the request.)
+	if (!isToolNode(ctx.getNode())) assertWriteAllowed(ctx, spec.method, spec.path, spec.readsOnly);
 	let template = spec.path;
 	const qs: IDataObject = { ...(options.qs ?? {}) };
 	const pathValues: Record<string, string> = {};
@@ -320,21 +323,23 @@ export async function buildRequest(
 	});
 }
 
-function operationOption(spec: OperationSpec): INodePropertyOptions {
+function operationOption(resource: string, spec: OperationSpec): INodePropertyOptions {
 	const builder: PreSendAction = async function (this: IExecuteSingleFunctions, options) {
 		return await buildRequest(this, spec, options);
 	};
+	const postReceive = [...(spec.postReceive ?? []), ...simplifyPostReceive(resource, spec.value)];
 	return {
 		name: spec.name,
 		value: spec.value,
-		action: spec.action,
+		// The action is also the tool description n8n generates for the tool variant.
+		action: spec.destructive ? `${spec.action} (destructive, cannot be undone)` : spec.action,
 		description: spec.destructive
-			? `${spec.description}. Destructive: this cannot be undone.`
+			? `${spec.description.replace(/\.$/, '')}. Destructive: this cannot be undone.`
 			: spec.description,
 		routing: {
 			request: { method: spec.method, url: spec.path },
 			send: { paginate: true, preSend: [builder, ...(spec.preSend ?? [])] },
-			...(spec.postReceive ? { output: { postReceive: spec.postReceive } } : {}),
+			...(postReceive.length ? { output: { postReceive } } : {}),
 		},
 	};
 }
@@ -348,10 +353,9 @@ export function resourceDescription(resource: ResourceSpec): INodeProperties[] {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
-		options: operations.map(operationOption),
-		default: '',
+		options: operations.map((spec) => operationOption(resource.value, spec)),
+		default: readingDefault(operations),
 	};
-	operation.default = operations[0].value;
 	return [
 		operation,
 		...resource.operations.flatMap((spec) => operationProperties(resource.value, spec)),

@@ -16,6 +16,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { isToolNode, toolWriteRefusal } from '../agent/toolSafety';
 import { stringifyExactJson } from './exactJson';
 import { billbeeError, failureInfo, interpretResponse, isEnvelope } from './response';
 import type { RawResponse } from './response';
@@ -360,6 +361,9 @@ export function assertWriteAllowed(
 	if (method === 'GET' || readsOnly) return;
 	const single = 'getItemIndex' in ctx;
 	const itemIndex = single ? ctx.getItemIndex() : 0;
+	const refusal = toolWriteRefusal(ctx.getNode(), `${method} ${template}`);
+	if (refusal) throw new NodeOperationError(ctx.getNode(), String(refusal.message), { itemIndex });
+	if (isToolNode(ctx.getNode())) return;
 	const readOnly = single
 		? ctx.getNodeParameter(READ_ONLY_PARAMETER, false)
 		: (ctx as IExecuteFunctions).getNodeParameter(READ_ONLY_PARAMETER, 0, false);
@@ -403,6 +407,9 @@ export async function billbeeRoutingTransport(
 	const method = String(options.method ?? 'GET').toUpperCase();
 	const meta = requestMetaByOptions.get(options) ?? { template: String(options.url ?? '') };
 	const qs = (options.qs ??= {});
+	const refusal =
+		method !== 'GET' && !meta.readsOnly && toolWriteRefusal(node, `${method} ${meta.template}`);
+	if (refusal) return [{ json: refusal }];
 	assertWriteAllowed(this, method, meta.template, meta.readsOnly);
 	const plan = await planRequest(
 		this,

@@ -11,6 +11,7 @@ import { convertValue, parseJsonField } from '../../helpers/fields';
 import type { FieldSpec } from '../../helpers/fields';
 import { ADDITIONAL_FIELDS_JSON } from '../../helpers/operation';
 import type { OperationSpec } from '../../helpers/operation';
+import { toolWriteRefusal } from '../../agent/toolSafety';
 import { assertWriteAllowed, billbeeApiRequest } from '../../transport';
 import { stockIdField } from './shared';
 
@@ -104,6 +105,8 @@ function stockUpdateOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export async function executeUpdateStockMultiple(
 	this: IExecuteFunctions,
 ): Promise<INodeExecutionData[][]> {
+	const refusal = toolWriteRefusal(this.getNode(), `POST ${PATH}`);
+	if (refusal) return [[{ json: refusal }]];
 	assertWriteAllowed(this, 'POST', PATH);
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
