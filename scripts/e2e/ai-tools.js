@@ -27,21 +27,7 @@ const MODEL_CREDENTIAL = { openAiApi: { id: 'MockModelE2E', name: 'Scripted mode
 const BEARER_CREDENTIAL = { httpBearerAuth: { id: 'McpBearerE2E', name: 'MCP bearer token' } };
 const MCP_TOKEN = 'e2e-mcp-token-3f9a';
 const UNSHIPPED = ['ordered', 'confirmed', 'paid', 'packed'];
-const COMPACT_ORDER_KEYS = new Set([
-	'id',
-	'orderNumber',
-	'state',
-	'stateId',
-	'shop',
-	'shopId',
-	'orderedAt',
-	'paidAt',
-	'shippedAt',
-	'total',
-	'currency',
-	'buyer',
-	'items',
-]);
+const COMPACT_ORDER_KEYS = new Set(require('../../test/agent/shapes.js').COMPACT_ORDER_KEYS);
 
 const PROMPTS = {
 	unshipped:

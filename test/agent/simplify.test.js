@@ -5,23 +5,9 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { withSandbox } = require('../helpers');
 const { billbeeNode } = require('../harness');
+const { COMPACT_ORDER_KEYS: ORDER_KEYS } = require('./shapes');
 
 const TOOL = 'n8n-nodes-billbee.billbeeTool';
-const ORDER_KEYS = [
-	'id',
-	'orderNumber',
-	'state',
-	'stateId',
-	'shop',
-	'shopId',
-	'orderedAt',
-	'paidAt',
-	'shippedAt',
-	'total',
-	'currency',
-	'buyer',
-	'items',
-];
 const STATE_NAMES = { 1: 'ordered', 2: 'confirmed', 3: 'paid', 4: 'shipped', 13: 'packed' };
 
 let sandbox;
