@@ -6,6 +6,7 @@
 const assert = require('assert/strict');
 const { startSandbox } = require('../../test/sandbox/server.js');
 const {
+	CREDENTIAL_ID,
 	createInstance,
 	credentialRef,
 	sandboxCredential,
