@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { allowChangesProperty, hiddenInTool } from './agent/toolSafety';
 import { resourceDescription } from './spec/properties';
 import { methods } from './methods';
 import { resources } from './resources';
@@ -43,9 +44,11 @@ export class Billbee implements INodeType {
 				name: READ_ONLY_PARAMETER,
 				type: 'boolean',
 				default: false,
+				displayOptions: hiddenInTool,
 				description:
-					'Whether to refuse every operation that would change data in Billbee, so that only reads are sent. Turn it on when an AI agent uses this node as a tool.',
+					'Whether to refuse every operation that would change data in Billbee, so that only reads are sent',
 			},
+			allowChangesProperty,
 		],
 	};
 

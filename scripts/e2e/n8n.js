@@ -256,7 +256,12 @@ async function createInstance({ name, bin, tarball, env = {} }) {
 	async function ready() {
 		// /healthz answers before the REST API is mounted; the public settings route comes with it.
 		await waitFor('n8n’s REST API', async () => (await fetch(`${base}/rest/settings`)).ok);
-		const { cookie } = await rest('POST', '/owner/setup', OWNER);
+		// On a busy machine the owner route may be mounted a moment after the settings route.
+		const { cookie } = await waitFor(
+			'n8n’s owner setup route',
+			async () => await rest('POST', '/owner/setup', OWNER),
+			60_000,
+		);
 		return cookie;
 	}
 

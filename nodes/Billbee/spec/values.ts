@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseJsonKeepingBigInts, toInt64 } from '../transport/exactJson';
 import type { FieldSpec, ItemScope } from './types';
+import { orderStateNamesToIds } from '../methods/orderStates';
 
 const DATE_TIME =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -61,6 +62,8 @@ export function convertValue(
 	destination: Destination,
 ): unknown {
 	if (isEmpty(value)) return undefined;
+	if (field.loadOptionsMethod === 'getOrderStates')
+		value = orderStateNamesToIds(ctx.getNode(), `${field.label} (${field.name})`, value);
 	const fail = (problem: string) =>
 		new NodeOperationError(ctx.getNode(), `${field.label} (${field.name}): ${problem}`, {
 			itemIndex: ctx.getItemIndex(),
