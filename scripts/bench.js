@@ -255,6 +255,7 @@ async function main() {
 			`calls/row ${format(all.callsPerRow)} (goal 0.004), limit-300 calls ${lim.calls} (goal 2), per-item efficiency ${format(loop.efficiency)}, ` +
 			`two-executions efficiency ${format(two.efficiency)}, 429 sent ${sent}, 429 surfaced ${surfaced}`,
 	);
+	await require('./bench-polling.js').run();
 }
 
 main().catch((error) => {

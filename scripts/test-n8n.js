@@ -4,7 +4,12 @@
 // names to run only those: `npm run test:n8n -- webhook-trigger`.
 const { ensureN8n, logTails, packPackage, step, stopAll } = require('./e2e/n8n.js');
 
-const SCENARIOS = [require('./e2e/webhook-trigger.js')];
+const SCENARIOS = [
+	require('./e2e/webhook-trigger.js'),
+	require('./e2e/polling-trigger.js'),
+	require('./e2e/ai-tools.js'),
+	require('./e2e/credential-env.js'),
+];
 
 async function main() {
 	const wanted = process.argv.slice(2);

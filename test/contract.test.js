@@ -84,3 +84,14 @@ test('every action label is unique, so the node creator and AI agents can tell t
 		[],
 	);
 });
+
+test('Read-Only Mode shows for the operations that write and for no read', () => {
+	const { operationRegistry } = require('../dist/nodes/Billbee/spec/registry.js');
+	const readOnly = description.properties.find((p) => p.name === 'readOnlyMode');
+	const shownFor = new Set(readOnly.displayOptions.show.operation);
+	assert.deepEqual(readOnly.displayOptions.hide, { '@tool': [true] }, 'the tool has Allow Changes');
+	for (const [key, spec] of operationRegistry()) {
+		const writes = spec.method !== 'GET' && !spec.readsOnly;
+		assert.equal(shownFor.has(spec.value), writes, `${key} (${spec.method})`);
+	}
+});

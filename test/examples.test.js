@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { runWorkflow } = require('./harness');
+const { billbeeNode, runWorkflow } = require('./harness');
 const { useSandbox } = require('./helpers');
 const { Billbee } = require('../dist/nodes/Billbee/Billbee.node.js');
 
@@ -119,7 +119,12 @@ test("nightly invoice export: yesterday's invoices each come with their PDF as a
 	assert.equal(listing.query.minInvoiceDate.slice(0, 10), day);
 });
 
-test('AI agent: the Billbee tool is wired to the agent, read-only, and its query answers "not shipped, by shop"', async () => {
+const asTool = (node) => ({
+	...billbeeNode(node.parameters, { type: node.type, name: node.name }),
+	parameters: node.parameters,
+});
+
+test('AI agent: the Billbee tool is wired to the agent, reads only, and answers "not shipped, by shop" compactly with a limit', async () => {
 	const workflow = load('ai-agent-unshipped-orders.workflow.json');
 	const tool = workflow.nodes.find((n) => n.type === 'n8n-nodes-billbee.billbeeTool');
 	assert.ok(tool, 'the Billbee node is used as a tool (n8n names the tool variant billbeeTool)');
@@ -128,17 +133,83 @@ test('AI agent: the Billbee tool is wired to the agent, read-only, and its query
 		type: 'ai_tool',
 		index: 0,
 	});
-	assert.equal(tool.parameters.readOnlyMode, true);
 	assert.equal(new Billbee().description.usableAsTool, true);
-	// What the tool returns when the agent calls it: the same parameters on the Billbee node.
-	const { descriptionType, toolDescription, ...parameters } = tool.parameters;
-	assert.ok(descriptionType && toolDescription);
-	const { items, error } = await run(parameters);
+	assert.equal(tool.parameters.allowChanges, undefined, 'the tool may not change data');
+	assert.equal(tool.parameters.returnAll, undefined);
+	assert.ok(tool.parameters.descriptionType && tool.parameters.toolDescription);
+	// What the tool returns when the agent calls it: the tool variant run by n8n's engine.
+	const { items, error } = await run(undefined, { node: asTool(tool) });
 	assert.equal(error, undefined, error?.message);
 	const unshipped = sandbox.data.orders.filter((o) => [1, 2, 3, 13].includes(o.State));
-	assert.equal(items.length, unshipped.length);
+	assert.ok(unshipped.length > 50, 'the sandbox has more unshipped orders than the limit');
+	assert.equal(items.length, 50);
+	const ids = new Set(unshipped.map((o) => String(o.BillBeeOrderId)));
 	const byShop = {};
-	for (const { json } of items)
-		byShop[json.Seller.BillbeeShopName] = (byShop[json.Seller.BillbeeShopName] ?? 0) + 1;
+	for (const { json } of items) {
+		assert.ok(ids.has(json.id), json.id);
+		assert.equal(json.InvoiceAddress, undefined, 'compact, not the full order');
+		byShop[json.shop] = (byShop[json.shop] ?? 0) + 1;
+	}
 	assert.ok(Object.keys(byShop).length >= 2, JSON.stringify(byShop));
+});
+
+test('MCP server: the 8 tools behind the MCP Server Trigger; only the two write tools may change data', async () => {
+	const workflow = load('billbee-mcp-server.workflow.json');
+	const trigger = workflow.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+	assert.ok(trigger.credentials.httpBearerAuth, 'the MCP server asks for a bearer token');
+	const tools = workflow.nodes.filter((n) => n.type === 'n8n-nodes-billbee.billbeeTool');
+	assert.deepEqual(
+		tools.map((n) => n.name),
+		[
+			'List Orders',
+			'Get Order',
+			'Update Order State',
+			'List Products',
+			'List Customers',
+			'List Invoices',
+			'Get Order States',
+			'Update Stock',
+		],
+	);
+	for (const tool of tools) {
+		assert.deepEqual(workflow.connections[tool.name].ai_tool[0][0].node, trigger.name);
+		assert.equal(tool.parameters.descriptionType, 'manual');
+		const writes = ['Update Order State', 'Update Stock'].includes(tool.name);
+		assert.equal(tool.parameters.allowChanges === true, writes, tool.name);
+	}
+	// What the model would give, put where the tool asks for it with $fromAI('key', …).
+	const answering = (node, values) => ({
+		...node,
+		parameters: JSON.parse(JSON.stringify(node.parameters), (_key, value) => {
+			const asked = typeof value === 'string' && /\$fromAI\('(\w+)'/.exec(value);
+			return asked ? (values[asked[1]] ?? '') : value;
+		}),
+	});
+	const order = sandbox.data.orders[7];
+	const getOrder = tools.find((n) => n.name === 'Get Order');
+	const got = await run(undefined, {
+		node: asTool(answering(getOrder, { orderId: String(order.BillBeeOrderId) })),
+	});
+	assert.equal(got.error, undefined, got.error?.message);
+	assert.equal(got.items[0].json.id, String(order.BillBeeOrderId));
+	const listOrders = tools.find((n) => n.name === 'List Orders');
+	const listed = await run(undefined, {
+		node: asTool(answering(listOrders, { states: 'paid, packed' })),
+	});
+	assert.equal(listed.error, undefined, listed.error?.message);
+	assert.ok(listed.items.length > 0 && listed.items.length <= 50);
+	for (const { json } of listed.items)
+		assert.ok(['paid', 'packed'].includes(json.state), json.state);
+	const updateStock = tools.find((n) => n.name === 'Update Stock');
+	const product = sandbox.data.products[2];
+	const stock = await run(undefined, {
+		node: asTool(
+			answering(updateStock, { sku: product.SKU, quantity: 17, productId: String(product.Id) }),
+		),
+	});
+	assert.equal(stock.error, undefined, stock.error?.message);
+	const [update] = sandbox.log.filter((r) => r.endpoint === 'product.updateStock');
+	assert.equal(update.body.Sku, product.SKU);
+	assert.equal(update.body.NewQuantity, 17);
+	assert.equal(String(update.body.BillbeeId), String(product.Id));
 });

@@ -45,6 +45,26 @@ function passThrough(name) {
 		},
 	};
 }
+/**
+ * The tool variant as n8n derives it from `usableAsTool` (n8n's tool generation): the same node
+ * under the name `billbeeTool`, without main input, with an AI tool output. The name is what
+ * matters to the node: `@tool` display options and the tool safety rules look at it.
+ */
+function toolVariant(nodeType) {
+	const description = {
+		...nodeType.description,
+		name: `${nodeType.description.name}Tool`,
+		displayName: `${nodeType.description.displayName} Tool`,
+		inputs: [],
+		outputs: ['ai_tool'],
+	};
+	delete description.usableAsTool;
+	return Object.assign(Object.create(Object.getPrototypeOf(nodeType)), nodeType, { description });
+}
+nodeTypeInstances['n8n-nodes-billbee.billbeeTool'] = toolVariant(
+	nodeTypeInstances['n8n-nodes-billbee.billbee'],
+);
+
 for (const type of ['noOp', 'manualTrigger', 'scheduleTrigger']) {
 	nodeTypeInstances[`n8n-nodes-base.${type}`] = passThrough(type);
 }

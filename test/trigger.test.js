@@ -88,6 +88,8 @@ test('a retried delivery (same Id) starts only one run', async () => {
 	const before = host.runs.length;
 	const id = 'a'.repeat(32);
 	const [first] = await sandbox.deliver('order.created', { OrderId: 5 }, { id, attempt: 1 });
+	// Saved the way n8n saves it (see webhook-server.js), not only in this process's memory.
+	assert.ok(host.staticData()['node:Billbee Trigger'].recentDeliveries.includes(id));
 	const [retry] = await sandbox.deliver('order.created', { OrderId: 5 }, { id, attempt: 2 });
 	assert.equal(first.status, 200);
 	assert.equal(retry.status, 200, 'Billbee must not keep retrying');

@@ -3,6 +3,11 @@
 // Billbee Trigger's webhook() through n8n-core's WebhookContext, like n8n does (raw body kept,
 // JSON body parsed with plain JSON.parse), and runs the workflow through WorkflowExecute when
 // the trigger returns items. It also drives the activation lifecycle through HookContext.
+//
+// Static data lives in a stand-in database the way n8n 2.x keeps it: every webhook call loads it
+// into a new Workflow; building the execution wraps the same object in another Workflow (which
+// clears its "changed" mark, as n8n's WorkflowRunner does); after the response it is saved only
+// if still marked changed; an execution saves what changed while it ran.
 const http = require('http');
 const { Workflow } = require('n8n-workflow');
 const {
@@ -54,7 +59,7 @@ function expressLikeResponse(res) {
 
 /**
  * Starts a webhook host for one workflow holding a Billbee Trigger node.
- * Returns { baseUrl, workflow, node, activate(), deactivate(), checkExists(), runs, close() }.
+ * Returns { baseUrl, webhookUrl, staticData(), node, activate(), deactivate(), checkExists(), runs, close() }.
  */
 async function startWebhookHost({
 	credentials,
@@ -79,8 +84,14 @@ async function startWebhookHost({
 		active: true,
 		settings: {},
 	};
-	const staticData = {};
-	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData });
+	const copy = (data) => JSON.parse(JSON.stringify(data));
+	let stored = {};
+	const load = (staticData = copy(stored)) =>
+		new Workflow({ ...workflowData, nodeTypes, staticData });
+	/** n8n's saveStaticData: writes only data still marked as changed. */
+	const save = (workflow) => {
+		if (workflow.staticData.__dataChanged === true) stored = copy(workflow.staticData);
+	};
 	const credentialsHelper = new SandboxCredentialsHelper(credentials);
 	const nodeType = nodeTypes.getByName(node.type);
 	const runs = [];
@@ -116,6 +127,7 @@ async function startWebhookHost({
 					webhookDescription: description,
 					workflowExecuteAdditionalData: data,
 				};
+				const workflow = load();
 				const context = new WebhookContext(
 					workflow,
 					node,
@@ -134,8 +146,12 @@ async function startWebhookHost({
 							: '{"message":"Workflow was started"}',
 					);
 				}
+				let execution;
+				if (result.workflowData)
+					execution = runTriggered(load(workflow.staticData), result.workflowData);
+				save(workflow);
 				responses.push({ method: req.method, status: res.statusCode });
-				if (result.workflowData) runs.push(await runTriggered(result.workflowData));
+				if (execution) runs.push(await execution);
 			} catch (error) {
 				res.statusCode = 500;
 				res.end(String(error.message));
@@ -143,10 +159,13 @@ async function startWebhookHost({
 		});
 	});
 
-	async function runTriggered(triggerOutput) {
+	async function runTriggered(workflow, triggerOutput) {
 		const hooks = new ExecutionLifecycleHooks('webhook', `exec-${runs.length + 1}`, workflowData);
 		const finished = new Promise((resolve) =>
-			hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+			hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
+				if (newStaticData) stored = copy(newStaticData);
+				resolve(run);
+			}),
 		);
 		const runExecutionData = {
 			startData: {},
@@ -171,7 +190,7 @@ async function startWebhookHost({
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const baseUrl = `http://127.0.0.1:${server.address().port}`;
 
-	function hookContext(activation) {
+	function hookContext(workflow, activation) {
 		const data = additionalData(
 			credentialsHelper,
 			new ExecutionLifecycleHooks('trigger', 'exec-activate', workflowData),
@@ -189,22 +208,28 @@ async function startWebhookHost({
 		return new HookContext(workflow, node, data, 'trigger', activation, webhookData);
 	}
 	const methods = nodeType.webhookMethods.default;
+	/** A lifecycle method on a freshly loaded workflow, saved afterwards (as n8n does). */
+	async function lifecycle(method) {
+		const workflow = load();
+		const result = await method.call(hookContext(workflow, 'activate'));
+		save(workflow);
+		return result;
+	}
 
 	return {
 		baseUrl,
 		webhookUrl: `${baseUrl}/webhook/${webhookId}/webhook`,
-		workflow,
-		staticData: () => workflow.staticData.node ?? workflow.staticData,
+		/** The static data as saved in the stand-in database. */
+		staticData: () => copy(stored),
 		node,
 		runs,
 		responses,
-		checkExists: () => methods.checkExists.call(hookContext('activate')),
+		checkExists: () => lifecycle(methods.checkExists),
 		/** What n8n does on activation: create unless it exists. */
 		async activate() {
-			if (!(await methods.checkExists.call(hookContext('activate'))))
-				await methods.create.call(hookContext('activate'));
+			if (!(await lifecycle(methods.checkExists))) await lifecycle(methods.create);
 		},
-		deactivate: () => methods.delete.call(hookContext('activate')),
+		deactivate: () => lifecycle(methods.delete),
 		close() {
 			server.closeAllConnections();
 			server.close();

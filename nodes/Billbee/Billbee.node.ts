@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceDescription } from './spec/properties';
+import { allowChangesProperty, hiddenInTool } from './agent/toolSafety';
+import { resourceDescription, writeOperationValues } from './spec/properties';
 import { methods } from './methods';
 import { resources } from './resources';
 import { executeUpdateStockMultiple } from './resources/product/updateStockMultiple';
@@ -43,9 +44,11 @@ export class Billbee implements INodeType {
 				name: READ_ONLY_PARAMETER,
 				type: 'boolean',
 				default: false,
+				displayOptions: { ...hiddenInTool, show: { operation: writeOperationValues(resources) } },
 				description:
-					'Whether to refuse every operation that would change data in Billbee, so that only reads are sent. Turn it on when an AI agent uses this node as a tool.',
+					'Whether to refuse every operation that would change data in Billbee, so that only reads are sent',
 			},
+			allowChangesProperty,
 		],
 	};
 

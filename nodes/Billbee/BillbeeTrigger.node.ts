@@ -2,7 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -34,6 +36,13 @@ const FULL_RECORDS: Array<{ keys: string[]; output: string; path: string; qs?: I
 	},
 	{ keys: ['CustomerId'], output: 'Customer', path: '/customers/{id}' },
 ];
+
+/** The delivery ids to remember, newest last, without repeats, at most REMEMBERED_DELIVERIES. */
+function rememberDeliveries(known: string[] | undefined, ids: string[]): string[] {
+	const list = (known ?? []).filter((id) => !ids.includes(id));
+	list.push(...ids);
+	return list.slice(Math.max(0, list.length - REMEMBERED_DELIVERIES));
+}
 
 function isNotFound(error: unknown): boolean {
 	return String((error as { httpCode?: unknown })?.httpCode) === '404';
@@ -245,11 +254,12 @@ export class BillbeeTrigger implements INodeType {
 
 		const deliveryId = delivery.Id === undefined ? undefined : String(delivery.Id);
 		if (deliveryId) {
-			const recent = (registration.recentDeliveries ??= []);
-			if (recent.includes(deliveryId)) return { webhookResponse: 'Already received' };
-			recent.push(deliveryId);
-			if (recent.length > REMEMBERED_DELIVERIES)
-				recent.splice(0, recent.length - REMEMBERED_DELIVERIES);
+			if (registration.recentDeliveries?.includes(deliveryId))
+				return { webhookResponse: 'Already received' };
+			// Only for this process until execute() below has the id saved.
+			registration.recentDeliveries = rememberDeliveries(registration.recentDeliveries, [
+				deliveryId,
+			]);
 		}
 
 		const notifications = Array.isArray(delivery.Notifications)
@@ -281,5 +291,29 @@ export class BillbeeTrigger implements INodeType {
 			items.push({ json });
 		}
 		return { workflowData: [this.helpers.returnJsonArray(items.map((item) => item.json))] };
+	}
+
+	/**
+	 * Runs as the first node of the execution a delivery starts, and records its id there. n8n
+	 * (2.x) drops static data changed in webhook(): building the execution wraps the same static
+	 * data in a new Workflow, which clears its "changed" mark before the webhook call saves it.
+	 * Static data changed during an execution is saved when the execution ends (on the worker in
+	 * queue mode), so a retry of the delivery finds its id.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const ids = [
+			...new Set(
+				items
+					.map((item) => item.json.DeliveryId)
+					.filter((id) => id !== undefined && id !== null)
+					.map(String),
+			),
+		];
+		if (ids.length) {
+			const registration = this.getWorkflowStaticData('node') as RegistrationData;
+			registration.recentDeliveries = rememberDeliveries(registration.recentDeliveries, ids);
+		}
+		return [items];
 	}
 }

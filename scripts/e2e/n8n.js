@@ -256,7 +256,12 @@ async function createInstance({ name, bin, tarball, env = {} }) {
 	async function ready() {
 		// /healthz answers before the REST API is mounted; the public settings route comes with it.
 		await waitFor('n8n’s REST API', async () => (await fetch(`${base}/rest/settings`)).ok);
-		const { cookie } = await rest('POST', '/owner/setup', OWNER);
+		// On a busy machine the owner route may be mounted a moment after the settings route.
+		const { cookie } = await waitFor(
+			'n8n’s owner setup route',
+			async () => await rest('POST', '/owner/setup', OWNER),
+			60_000,
+		);
 		return cookie;
 	}
 
@@ -339,7 +344,41 @@ function sandboxCredential(sandbox, extra = {}) {
 	];
 }
 
+/**
+ * A workflow of two nodes: `trigger` (a node without id, position or credentials), then the
+ * Billbee node tagging the order whose id the expression `orderId` gives.
+ */
+function triggerThenTag({ id, name, trigger, orderId, tag }) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{ id: `${id}-1`, typeVersion: 1, position: [0, 0], credentials: credentialRef, ...trigger },
+			{
+				id: `${id}-2`,
+				name: 'Tag the order',
+				type: 'n8n-nodes-billbee.billbee',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'order',
+					operation: 'addTags',
+					orderId: { __rl: true, mode: 'id', value: orderId },
+					tags: tag,
+				},
+				credentials: credentialRef,
+			},
+		],
+		connections: {
+			[trigger.name]: { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 module.exports = {
+	triggerThenTag,
 	N8N_VERSION,
 	ROOT,
 	CREDENTIAL_ID,

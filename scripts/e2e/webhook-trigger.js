@@ -12,6 +12,7 @@ const {
 	sandboxCredential,
 	step,
 	stopAll,
+	triggerThenTag,
 	waitFor,
 } = require('./n8n.js');
 function headlessWorkflow() {
@@ -62,41 +63,18 @@ function headlessWorkflow() {
 const TRIGGER_WEBHOOK_ID = '5b2f0c7e-0d4a-4c1e-9f3b-e2e0000b1bee';
 
 function triggerWorkflow() {
-	return {
+	return triggerThenTag({
 		id: 'BillbeeE2eTrigger',
 		name: 'Billbee e2e: tag new orders',
-		active: false,
-		nodes: [
-			{
-				id: 't-1',
-				name: 'Billbee Trigger',
-				type: 'n8n-nodes-billbee.billbeeTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { events: ['order.created'], options: { fetchFullRecord: true } },
-				credentials: credentialRef,
-			},
-			{
-				id: 't-2',
-				name: 'Tag the order',
-				type: 'n8n-nodes-billbee.billbee',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource: 'order',
-					operation: 'addTags',
-					orderId: { __rl: true, mode: 'id', value: '={{ $json.Order.BillBeeOrderId }}' },
-					tags: 'seen-by-n8n',
-				},
-				credentials: credentialRef,
-			},
-		],
-		connections: {
-			'Billbee Trigger': { main: [[{ node: 'Tag the order', type: 'main', index: 0 }]] },
+		trigger: {
+			name: 'Billbee Trigger',
+			type: 'n8n-nodes-billbee.billbeeTrigger',
+			webhookId: TRIGGER_WEBHOOK_ID,
+			parameters: { events: ['order.created'], options: { fetchFullRecord: true } },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		orderId: '={{ $json.Order.BillBeeOrderId }}',
+		tag: 'seen-by-n8n',
+	});
 }
 
 async function run({ bin, tarball }) {
@@ -214,6 +192,49 @@ async function run({ bin, tarball }) {
 		assert.equal(forged.status, 401, 'a forged delivery is refused');
 		console.log(
 			`✔ delivery ran the workflow: order ${order.BillBeeOrderId} tagged; forged delivery → 401`,
+		);
+
+		step('Billbee re-sends the same delivery (same Id, same signature)');
+		const executions = async () =>
+			(
+				await n8n.rest(
+					'GET',
+					`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'BillbeeE2eTrigger' }))}`,
+					undefined,
+					cookie,
+				)
+			).json.data;
+		await waitFor('the first execution to finish', async () => {
+			const { results } = await executions();
+			return results.length === 1 && results[0].status === 'success';
+		});
+		const original = sandbox.deliveries.find(
+			(d) => d.kind === 'delivery' && d.hookId === hook.Id && d.status === 200,
+		);
+		const { json: stored } = await n8n.rest(
+			'GET',
+			'/workflows/BillbeeE2eTrigger',
+			undefined,
+			cookie,
+		);
+		const deliveryId = JSON.parse(original.requestBody).Id;
+		const remembered = stored.data.staticData['node:Billbee Trigger'].recentDeliveries;
+		assert.ok(
+			remembered.includes(deliveryId),
+			`n8n saved the delivery id ${deliveryId}; saved ids: ${JSON.stringify(remembered)}`,
+		);
+		const replay = await fetch(original.hookUri, {
+			method: 'POST',
+			headers: original.requestHeaders,
+			body: original.requestBody,
+		});
+		assert.equal(replay.status, 200, 'Billbee must not keep retrying');
+		assert.match(await replay.text(), /Already received/);
+		// n8n creates an execution before it answers a webhook call, so none can come later.
+		const after = await executions();
+		assert.equal(after.results.length, 1, 'the replay started no second execution');
+		console.log(
+			`✔ replayed delivery ${deliveryId}: answered "Already received", still 1 execution`,
 		);
 
 		step('deactivate');

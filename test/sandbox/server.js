@@ -29,6 +29,7 @@ const {
 } = require('./handlers');
 const { createWebhookService } = require('./webhooks');
 const { SlidingWindowLimiter } = require('./throttle');
+const { createOrderActivity } = require('./orderActivity');
 
 const CATALOG = require(path.join(__dirname, '..', 'fixtures', 'billbee-api', 'endpoints.json'));
 const API_PREFIX = '/api/v1';
@@ -741,6 +742,15 @@ async function startSandbox(options = {}) {
 			const { order, error } = insertOrder({ data, env }, body, body.ApiAccountId);
 			if (error) throw new Error(error.json.ErrorMessage);
 			return order;
+		},
+
+		/** Orders that appear, change and move between states (see orderActivity.js). */
+		get activity() {
+			return createOrderActivity({
+				data,
+				env,
+				createOrder: (fields) => sandbox.createOrder(fields),
+			});
 		},
 
 		/** Pending faults (read-only view). */

@@ -1,3 +1,6 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
 /** An order state of Billbee: its id, an English name, and Billbee's own (German) enum name. */
 export interface OrderState {
 	id: number;
@@ -33,6 +36,18 @@ export function orderStateLabel(id: number, billbeeName?: string): string {
 	return own && own !== state.name ? `${state.name} (${own})` : state.name;
 }
 
+/** Other words people and models use for a state. */
+const ALIASES: Record<string, number> = {
+	cancelled: 8,
+	payed: 3,
+	reclamation: 5,
+	dunning1: 11,
+	dunning2: 12,
+	demandnote1: 11,
+	demandnote2: 12,
+	fulfilling: 16,
+};
+
 function normalized(text: string): string {
 	return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
@@ -48,10 +63,38 @@ export function resolveOrderState(value: unknown): OrderState | undefined {
 	const text = value.trim();
 	if (/^\d+$/.test(text)) return resolveOrderState(Number(text));
 	const wanted = normalized(text);
+	if (ALIASES[wanted]) return resolveOrderState(ALIASES[wanted]);
 	return ORDER_STATES.find(
 		(state) =>
 			normalized(state.name) === wanted ||
 			normalized(state.billbeeName) === wanted ||
 			normalized(orderStateLabel(state.id)) === wanted,
 	);
+}
+
+function stateId(node: INode, label: string, value: unknown): unknown {
+	if (typeof value !== 'string' || /^\s*\d+\s*$/.test(value) || value.trim() === '') return value;
+	const state = resolveOrderState(value);
+	if (!state) {
+		throw new NodeOperationError(
+			node,
+			`${label}: "${value}" is not a Billbee order state; use an id or one of ${ORDER_STATES.map((s) => s.name.toLowerCase()).join(', ')}`,
+		);
+	}
+	return state.id;
+}
+
+/**
+ * Order states may be given by name ("paid", "shipped") as well as by id, alone, as a list or
+ * as comma-separated text. Names become ids; everything else is left for the usual conversion.
+ */
+export function orderStateNamesToIds(node: INode, label: string, value: unknown): unknown {
+	if (Array.isArray(value)) return value.map((v) => stateId(node, label, v));
+	if (typeof value === 'string' && value.includes(',')) {
+		return value
+			.split(',')
+			.filter((part) => part.trim() !== '')
+			.map((part) => stateId(node, label, part.trim()));
+	}
+	return stateId(node, label, value);
 }

@@ -17,6 +17,8 @@ import {
 	queryCollectionName,
 } from './types';
 import type { FieldSpec, FieldType, OperationSpec, ResourceSpec } from './types';
+import { simplifyPostReceive, simplifyProperties } from '../agent/simplify';
+import { readingDefault } from '../agent/toolSafety';
 
 const NODE_TYPES: Record<FieldType, INodeProperties['type']> = {
 	string: 'string',
@@ -184,31 +186,44 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 		const name = queryCollectionName(spec);
 		properties.push(collection(name, name === 'filters' ? 'Filters' : 'Options', spec.query));
 	}
-	properties.push(...(spec.properties ?? []));
+	properties.push(...(spec.properties ?? []), ...simplifyProperties(resource, spec.value));
 	return updateDisplayOptions(
 		{ show: { resource: [resource], operation: [spec.value] } },
 		properties,
 	);
 }
 
-function operationOption(spec: OperationSpec): INodePropertyOptions {
+function operationOption(resource: string, spec: OperationSpec): INodePropertyOptions {
 	const builder: PreSendAction = async function (this: IExecuteSingleFunctions, options) {
 		return await buildRequest(this, spec, options);
 	};
+	const postReceive = [...(spec.postReceive ?? []), ...simplifyPostReceive(resource, spec.value)];
 	return {
 		name: spec.name,
 		value: spec.value,
-		action: spec.action,
+		// The action is also the tool description n8n generates for the tool variant.
+		action: spec.destructive ? `${spec.action} (destructive, cannot be undone)` : spec.action,
 		description: spec.destructive
-			? `${spec.description}. Destructive: this cannot be undone.`
+			? `${spec.description.replace(/\.$/, '')}. Destructive: this cannot be undone.`
 			: spec.description,
 		routing: {
 			request: { method: spec.method, url: spec.path },
 			// Every request goes to the node-wide pagination hook, the transport (see transport/routing.ts).
 			send: { paginate: true, preSend: [builder, ...(spec.preSend ?? [])] },
-			...(spec.postReceive ? { output: { postReceive: spec.postReceive } } : {}),
+			...(postReceive.length ? { output: { postReceive } } : {}),
 		},
 	};
+}
+
+/**
+ * The operation values that change data, for settings that matter only there (Read-Only
+ * Mode). No value is a read in one resource and a write in another (test/contract.test.js).
+ */
+export function writeOperationValues(resources: ResourceSpec[]): string[] {
+	const writes = resources.flatMap((resource) =>
+		resource.operations.filter((spec) => spec.method !== 'GET' && !spec.readsOnly),
+	);
+	return [...new Set(writes.map((spec) => spec.value))].sort();
 }
 
 /** The "operation" parameter of a resource and the parameters of all its operations. */
@@ -220,10 +235,9 @@ export function resourceDescription(resource: ResourceSpec): INodeProperties[] {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
-		options: operations.map(operationOption),
-		default: '',
+		options: operations.map((spec) => operationOption(resource.value, spec)),
+		default: readingDefault(operations),
 	};
-	operation.default = operations[0].value;
 	return [
 		operation,
 		...resource.operations.flatMap((spec) => operationProperties(resource.value, spec)),

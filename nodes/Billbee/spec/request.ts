@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { isToolNode } from '../agent/toolSafety';
 import { assertWriteAllowed, fillPath } from '../transport/request';
 import { locatorMode, readLocator, resolveLocator } from './locators';
 import {
@@ -104,7 +105,8 @@ export async function buildRequest(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	// Before any lookup call: in read-only mode a write is refused without touching Billbee.
-	assertWriteAllowed(ctx, spec.method, spec.path, spec.readsOnly);
+	// (A tool's refusal is its result, given by the transport instead of the request.)
+	if (!isToolNode(ctx.getNode())) assertWriteAllowed(ctx, spec.method, spec.path, spec.readsOnly);
 	const qs: IDataObject = { ...(options.qs ?? {}) };
 	const pathValues: IDataObject = {};
 	for (const [placeholder, field] of Object.entries(spec.pathParams ?? {})) {

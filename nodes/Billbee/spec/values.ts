@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { parseJsonKeepingBigInts, toInt64 } from '../transport/exactJson';
 import { parameterName } from './types';
 import type { FieldSpec, ItemScope } from './types';
+import { orderStateNamesToIds } from '../methods/orderStates';
 
 const DATE_TIME =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -62,6 +63,8 @@ export function convertValue(
 	destination: Destination,
 ): unknown {
 	if (isEmpty(value)) return undefined;
+	if (field.loadOptionsMethod === 'getOrderStates')
+		value = orderStateNamesToIds(ctx.getNode(), `${field.label} (${parameterName(field)})`, value);
 	const fail = (problem: string) =>
 		new NodeOperationError(ctx.getNode(), `${field.label} (${parameterName(field)}): ${problem}`, {
 			itemIndex: ctx.getItemIndex(),

@@ -19,6 +19,7 @@ import { interpretResponse, isEnvelope } from './response';
 import type { RawResponse } from './response';
 import { sendWithPolicy, unreachable } from './retry';
 import type { ThrottleKeys } from './throttle';
+import { isToolNode, toolWriteRefusal } from '../agent/toolSafety';
 
 export const CREDENTIAL_TYPE = 'billbeeApi';
 export const READ_ONLY_PARAMETER = 'readOnlyMode';
@@ -168,6 +169,9 @@ export function assertWriteAllowed(
 	if (method === 'GET' || readsOnly) return;
 	const single = 'getItemIndex' in ctx;
 	const itemIndex = single ? ctx.getItemIndex() : 0;
+	const refusal = toolWriteRefusal(ctx.getNode(), `${method} ${template}`);
+	if (refusal) throw new NodeOperationError(ctx.getNode(), String(refusal.message), { itemIndex });
+	if (isToolNode(ctx.getNode())) return;
 	const readOnly = single
 		? ctx.getNodeParameter(READ_ONLY_PARAMETER, false)
 		: (ctx as IExecuteFunctions).getNodeParameter(READ_ONLY_PARAMETER, 0, false);

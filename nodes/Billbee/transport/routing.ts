@@ -9,6 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { toolWriteRefusal } from '../agent/toolSafety';
 import { requestMetaOf } from '../spec/registry';
 import { pageThrough } from './paging';
 import { assertWriteAllowed, planRequest, prepareOptions } from './request';
@@ -41,6 +42,9 @@ export async function billbeeRoutingTransport(
 	const meta = requestMetaOf(this);
 	const qs = (options.qs ??= {});
 	const path = String(options.url);
+	const refusal =
+		method !== 'GET' && !meta.readsOnly && toolWriteRefusal(node, `${method} ${meta.template}`);
+	if (refusal) return [{ json: refusal }];
 	assertWriteAllowed(this, method, meta.template, meta.readsOnly);
 	const plan = await planRequest(this, method, meta.template, path, qs, meta.readsOnly);
 	prepareOptions(options as IHttpRequestOptions);

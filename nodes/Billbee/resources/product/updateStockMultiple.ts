@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { buildObjectBody, forItem } from '../../spec/request';
 import type { BodySpec, OperationSpec } from '../../spec/types';
 import { billbeeApiRequest } from '../../transport';
+import { toolWriteRefusal } from '../../agent/toolSafety';
 import { assertWriteAllowed } from '../../transport/request';
 import { STOCK_UPDATE_FIELDS } from './shared';
 
@@ -30,6 +31,8 @@ export const updateStockMultiple: OperationSpec = {
 export async function executeUpdateStockMultiple(
 	this: IExecuteFunctions,
 ): Promise<INodeExecutionData[][]> {
+	const refusal = toolWriteRefusal(this.getNode(), `POST ${PATH}`);
+	if (refusal) return [[{ json: refusal }]];
 	assertWriteAllowed(this, 'POST', PATH);
 	const body = updateStockMultiple.body as BodySpec;
 	const items = this.getInputData();

@@ -13,6 +13,7 @@ export const provisioningResource: ResourceSpec = {
 				'Create a new Billbee user account, for partners who sign up their own customers. Returns the password, the user ID and a one-time login URL.',
 			method: 'POST',
 			path: '/automaticprovision/createaccount',
+			destructive: true,
 			body: {
 				fields: [
 					{
