@@ -15,6 +15,8 @@ const { Billbee } = require('../dist/nodes/Billbee/Billbee.node.js');
 const description = new Billbee().description;
 const contract = currentContract();
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
+/** The collections of optional fields and query parameters. */
+const OPTIONAL = new Set(['additionalFields', 'filters', 'options']);
 /** Every parameter name of the node, nested ones too, once per place it is defined. */
 const allNames = Object.values(contract).flatMap((entries) =>
 	entries.map(([path]) => path.split('.').pop()),
@@ -59,12 +61,14 @@ test('no two parameter names differ only in case', () => {
 	assert.deepEqual(clashes, []);
 });
 
-test('within one operation a nested name never repeats a top-level one', () => {
+test('within one operation an optional field never repeats a top-level name', () => {
 	const shadowed = [];
 	for (const [operation, entries] of Object.entries(contract)) {
 		const top = new Set(entries.filter(([p]) => !p.includes('.')).map(([p]) => p));
+		// "additionalFields.orderId" beside "orderId" would be a trap; "address.email" beside "email" is not.
 		for (const [path] of entries) {
-			if (path.includes('.') && top.has(path.split('.').pop()))
+			const [collection, name, deeper] = path.split('.');
+			if (OPTIONAL.has(collection) && !deeper && top.has(name))
 				shadowed.push(`${operation}: ${path}`);
 		}
 	}

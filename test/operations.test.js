@@ -32,7 +32,8 @@ const EXTRA_PARAMETERS = {
 	}),
 	'provisioning.createAccount': () => ({ email: 'new-merchant@example.com', acceptTerms: true }),
 	'customer.create': () => ({
-		additionalFields: { name: 'Erika Mustermann', email: 'erika@example.com' },
+		email: 'erika@example.com',
+		name: 'Erika Mustermann',
 	}),
 	'customerAddress.create': () => ({ customerId: String(samples.customerId) }),
 	'shipment.createShipment': () => ({ providerName: 'DHL' }),

@@ -147,7 +147,8 @@ test('a POST answered 500 is sent exactly once and the error says to check Billb
 		resource: 'order',
 		operation: 'create',
 		createdAt: '2024-05-01T10:00:00',
-		additionalFields: { orderNumber: 'N8N-1', currency: 'EUR' },
+		currency: 'EUR',
+		orderNumber: 'N8N-1',
 	});
 	assert.ok(error);
 	assert.match(error.message, /HTTP 500 for POST \/orders/);

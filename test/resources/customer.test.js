@@ -15,15 +15,16 @@ test('create: typed fields and the Address object become the exact CreateCustome
 	const { items, error } = await run({
 		resource: 'customer',
 		operation: 'create',
+		address: { addressType: 2, company: 'Mustermann GmbH', ...ERIKA_IN_BERLIN_FORM },
+		customerType: 1,
+		tel1: '+49 30 1234567',
+		email: 'erika@example.com',
+		name: 'Erika Mustermann',
 		additionalFields: {
-			name: 'Erika Mustermann',
-			email: 'erika@example.com',
-			tel1: '+49 30 1234567',
 			vatId: 'DE123456789',
 			languageId: 1,
-			type: 1,
+
 			priceGroupId: priceGroupId,
-			address: { addressType: 2, company: 'Mustermann GmbH', ...ERIKA_IN_BERLIN_FORM },
 		},
 		additionalFieldsJson: '{"Tel2": "+49 30 7654321"}',
 	});
@@ -217,7 +218,8 @@ test('update: typed customer fields by customer ID', async () => {
 		resource: 'customer',
 		operation: 'update',
 		customerId: String(customer.Id),
-		additionalFields: { name: 'Neuer Name', email: 'neu@example.com' },
+		email: 'neu@example.com',
+		name: 'Neuer Name',
 	});
 	assert.equal(error, undefined, error?.message);
 	const [request] = ofEndpoint('customer.update');

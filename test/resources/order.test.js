@@ -19,62 +19,63 @@ const numberedOrder = () =>
 	sandbox.data.orders[1];
 const orderById = (id) => sandbox.data.orders.find((o) => String(o.BillBeeOrderId) === String(id));
 
-test('create: typed fields, addresses and items become the exact Order body, ids as raw digits', async () => {
+test('create: the top-level fields (shop, number, state, buyer, addresses, items, payment, currency) become the exact Order body, ids as raw digits', async () => {
 	const shopId = samples.shopIds[2];
 	const { items, error } = await run({
 		resource: 'order',
 		operation: 'create',
 		createdAt: '2025-06-01T10:30:00',
+		buyer: { email: 'erika@example.com', nick: 'erika_m' },
+		orderItems: {
+			item: [
+				{
+					sku: samples.sku,
+					title: 'T-Shirt rot L',
+					billbeeProductId: String(samples.productId),
+					quantity: 2,
+					totalPrice: 39.8,
+					taxIndex: 1,
+				},
+				{
+					ean: samples.ean,
+					title: 'Gutschein',
+					quantity: 1,
+					totalPrice: -5,
+					taxIndex: 2,
+					isCoupon: true,
+				},
+			],
+		},
+		shippingAddress: {
+			company: 'Lager "Nord"',
+			street: 'Am Hafen',
+			houseNumber: '1a',
+			zip: '20457',
+			city: 'Hamburg',
+			countryIso2: 'DE',
+		},
+		invoiceAddress: {
+			firstName: 'Erika',
+			lastName: 'Mustermann',
+			street: 'Hauptstraße',
+			houseNumber: '5',
+			zip: '10115',
+			city: 'Berlin',
+			countryIso2: 'DE',
+			email: 'erika@example.com',
+		},
+		currency: 'EUR',
+		paymentMethod: 3,
+		state: 3,
+		apiAccountId: String(shopId),
+		orderNumber: 'WEB-10001',
 		additionalFields: {
-			orderNumber: 'WEB-10001',
 			id: 'shop-order-77',
-			apiAccountId: String(shopId),
-			state: 3,
-			paymentMethod: 3,
-			currency: 'EUR',
+
 			shippingCost: 4.9,
 			paidAt: '2025-06-01T11:00:00',
 			vatMode: 0,
 			tags: 'vip, gift',
-			invoiceAddress: {
-				firstName: 'Erika',
-				lastName: 'Mustermann',
-				street: 'Hauptstraße',
-				houseNumber: '5',
-				zip: '10115',
-				city: 'Berlin',
-				countryIso2: 'DE',
-				email: 'erika@example.com',
-			},
-			shippingAddress: {
-				company: 'Lager "Nord"',
-				street: 'Am Hafen',
-				houseNumber: '1a',
-				zip: '20457',
-				city: 'Hamburg',
-				countryIso2: 'DE',
-			},
-			orderItems: {
-				item: [
-					{
-						sku: samples.sku,
-						title: 'T-Shirt rot L',
-						billbeeProductId: String(samples.productId),
-						quantity: 2,
-						totalPrice: 39.8,
-						taxIndex: 1,
-					},
-					{
-						ean: samples.ean,
-						title: 'Gutschein',
-						quantity: 1,
-						totalPrice: -5,
-						taxIndex: 2,
-						isCoupon: true,
-					},
-				],
-			},
-			buyer: { email: 'erika@example.com', nick: 'erika_m' },
 		},
 		additionalFieldsJson: '{"AdjustmentReason":"Treuerabatt","ShippingAddress":{"Line2":"Tor 3"}}',
 	});
@@ -236,7 +237,7 @@ test('update without any field fails before sending anything', async () => {
 	assert.equal(requests().length, 0);
 });
 
-test('change state: NewStateId from the dropdown goes into the body', async () => {
+test('change state: the state goes into the body; the output is the order ID and the new state', async () => {
 	const order = sandbox.data.orders.find((o) => o.State !== 4);
 	const id = String(order.BillBeeOrderId);
 	const { items, error } = await run({
@@ -252,9 +253,27 @@ test('change state: NewStateId from the dropdown goes into the body', async () =
 	assert.equal(request.rawBody, '{"NewStateId":4}');
 	assert.deepEqual(
 		items.map((i) => i.json),
-		[{ success: true }],
+		[{ orderId: id, stateId: 4, state: 'Shipped' }],
 	);
 	assert.equal(orderById(id).State, 4);
+});
+
+test('change state by order number and state name: the output names the resolved order ID', async () => {
+	const order = numberedOrder();
+	const id = String(order.BillBeeOrderId);
+	const { items, error } = await run({
+		resource: 'order',
+		operation: 'changeState',
+		orderId: byNumber(order.OrderNumber),
+		newStateId: 'paid',
+	});
+	assert.equal(error, undefined, error?.message);
+	assert.equal(ofEndpoint('order.changeState')[0].rawBody, '{"NewStateId":3}');
+	assert.deepEqual(
+		items.map((i) => i.json),
+		[{ orderId: id, stateId: 3, state: 'Paid' }],
+	);
+	assert.equal(orderById(id).State, 3);
 });
 
 test('create invoice with Download PDF: a binary PDF named after the invoice number, PDFData gone', async () => {
@@ -444,7 +463,7 @@ test('invalid JSON names the JSON field and sends nothing', async () => {
 		resource: 'order',
 		operation: 'create',
 		createdAt: '2025-06-01',
-		additionalFields: { apiAccountId: 'Amazon DE' },
+		apiAccountId: 'Amazon DE',
 	});
 	assert.match(
 		badId.error.message,

@@ -131,17 +131,17 @@ test('update (patch) by SKU: one lookup, then PATCH to the exact ID with the typ
 		resource: 'product',
 		operation: 'patch',
 		productId: bySku(target.SKU),
+		title: {
+			item: [
+				{ text: 'Becher „Nord“', languageCode: 'DE' },
+				{ text: 'Mug "North"', languageCode: 'EN' },
+			],
+		},
 		additionalFields: {
 			price: 24.9,
 			stockWarning: 4,
 			isDeactivated: true,
 			category2: String(category.Id),
-			title: {
-				item: [
-					{ text: 'Becher „Nord“', languageCode: 'DE' },
-					{ text: 'Mug "North"', languageCode: 'EN' },
-				],
-			},
 		},
 		additionalFieldsJson: '{"Tags": [{"Text": "sale", "LanguageCode": "DE"}]}',
 	});
@@ -190,12 +190,13 @@ test('create sends exactly the typed fields, the category from the dropdown and 
 		vat1Rate: 19,
 		vat2Rate: 7,
 		type: 1,
+		category1: kitchen.value,
+		ean: '4000123459999',
+		sku: 'KAFFEE-500',
 		additionalFields: {
-			sku: 'KAFFEE-500',
-			ean: '4000123459999',
 			stockCurrent: 40,
 			weight: 520,
-			category1: kitchen.value,
+
 			unit: 4,
 			isDigital: false,
 		},
@@ -208,9 +209,9 @@ test('create sends exactly the typed fields, the category from the dropdown and 
 	assert.equal(
 		request.rawBody,
 		'{"Title":[{"Text":"Bio-Kaffee 500 g","LanguageCode":"DE"},{"Text":"Organic coffee 500 g","LanguageCode":"EN"}],' +
-			'"Price":12.9,"VatIndex":2,"Vat1Rate":19,"Vat2Rate":7,"Type":1,"StockCurrent":40,' +
-			'"SKU":"KAFFEE-500","EAN":"4000123459999","Weight":520,' +
-			`"Category1":{"Id":${kitchen.value}},"Unit":4,"IsDigital":false,` +
+			'"Price":12.9,"VatIndex":2,"Vat1Rate":19,"Vat2Rate":7,"Type":1,' +
+			`"SKU":"KAFFEE-500","EAN":"4000123459999","Category1":{"Id":${kitchen.value}},` +
+			'"StockCurrent":40,"Weight":520,"Unit":4,"IsDigital":false,' +
 			'"Sources":[{"Source":"Shopify","SourceId":"8413299093999"}]}',
 	);
 	assert.equal(request.headers['content-type'], 'application/json; charset=utf-8');
@@ -229,7 +230,7 @@ test('create names the field whose value is wrong and sends nothing', async () =
 		vat1Rate: 19,
 		vat2Rate: 7,
 		type: 1,
-		additionalFields: { category1: 'Küche' },
+		category1: 'Küche',
 	});
 	assert.ok(error, 'the node fails');
 	assert.match(error.message, /Category 1 Name or ID \(category1\).*"Küche" is not a whole number/);

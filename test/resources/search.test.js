@@ -72,7 +72,7 @@ test('read-only mode still refuses writes, so search is the exception, not the r
 	const { error } = await run({
 		resource: 'customer',
 		operation: 'create',
-		additionalFields: { name: 'Nobody' },
+		name: 'Nobody',
 		readOnlyMode: true,
 	});
 	assert.ok(error);

@@ -12,6 +12,8 @@ import { buildRequest } from './request';
 import {
 	ADDITIONAL_FIELDS,
 	ADDITIONAL_FIELDS_JSON,
+	BILLBEE_API_DOCS,
+	isTopLevel,
 	JSON_BODY,
 	parameterName,
 	queryCollectionName,
@@ -147,6 +149,13 @@ function collection(name: string, displayName: string, fields: FieldSpec[]): INo
 	};
 }
 
+/** What "Additional Fields (JSON)" takes, naming Billbee's model and where it is documented. */
+function jsonHint(model: string | undefined): string {
+	const docs = `<a href="${BILLBEE_API_DOCS}">Billbee API documentation</a>`;
+	const what = model ? `Billbee's ${model} model` : 'the Billbee model';
+	return `Any further fields of ${what} as a JSON object, merged over the fields above; every field of the model can be set here (see the ${docs}${model ? `, model ${model}` : ''})`;
+}
+
 /** The parameters of one operation, shown only for it. */
 function operationProperties(resource: string, spec: OperationSpec): INodeProperties[] {
 	const properties: INodeProperties[] = [];
@@ -168,8 +177,8 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 		if (body.jsonDefault) properties[properties.length - 1].default = body.jsonDefault;
 	} else if (body) {
 		const fields = body.fields ?? [];
-		for (const field of fields.filter((f) => f.required)) properties.push(toProperty(field));
-		const optional = fields.filter((f) => !f.required);
+		for (const field of fields.filter(isTopLevel)) properties.push(toProperty(field));
+		const optional = fields.filter((f) => !isTopLevel(f));
 		if (optional.length)
 			properties.push(collection(ADDITIONAL_FIELDS, 'Additional Fields', optional));
 		properties.push({
@@ -177,8 +186,7 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 			name: ADDITIONAL_FIELDS_JSON,
 			type: 'json',
 			default: '{}',
-			description:
-				'Any further Billbee fields as a JSON object, merged over the fields above. Every field of the Billbee model can be set here.',
+			description: jsonHint(body.model),
 		});
 	}
 	if (spec.paged) properties.push(...pagingProperties());

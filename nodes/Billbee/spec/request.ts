@@ -12,6 +12,7 @@ import { locatorMode, readLocator, resolveLocator } from './locators';
 import {
 	ADDITIONAL_FIELDS,
 	ADDITIONAL_FIELDS_JSON,
+	isTopLevel,
 	JSON_BODY,
 	parameterName,
 	queryCollectionName,
@@ -60,6 +61,12 @@ function requiredValue(ctx: ItemParameters, field: FieldSpec, destination: Desti
 	return value;
 }
 
+/** An optional field's form value: a top-level parameter, or an entry of "Additional Fields". */
+function optionalValue(ctx: ItemParameters, field: FieldSpec, additional: IDataObject): unknown {
+	if (!field.primary) return additional[parameterName(field)];
+	return ctx.getNodeParameter(parameterName(field), undefined, { extractValue: true });
+}
+
 /**
  * The body of an 'object' body: typed fields at their body paths, then "Additional Fields
  * (JSON)" merged over them. Locators (a record in the body, not the path) are left to
@@ -68,14 +75,14 @@ function requiredValue(ctx: ItemParameters, field: FieldSpec, destination: Desti
 export function buildObjectBody(ctx: ItemParameters, body: BodySpec): IDataObject {
 	const result: IDataObject = {};
 	const fields = body.fields ?? [];
-	const additional = fields.some((f) => !f.required)
+	const additional = fields.some((f) => !isTopLevel(f))
 		? (ctx.getNodeParameter(ADDITIONAL_FIELDS, {}) as IDataObject)
 		: {};
 	for (const field of fields) {
 		if (field.type === 'locator') continue;
 		const value = field.required
 			? requiredValue(ctx, field, 'body')
-			: convertValue(ctx, field, additional[parameterName(field)], 'body');
+			: convertValue(ctx, field, optionalValue(ctx, field, additional), 'body');
 		if (value !== undefined) setPath(result, field.bodyPath ?? field.name, value);
 	}
 	const extra = parseJsonField(

@@ -44,6 +44,8 @@ export interface FieldSpec {
 	type: FieldType;
 	description?: string;
 	required?: boolean;
+	/** Optional, but one of the fields most people need: shown at the top, not in "Additional Fields". */
+	primary?: boolean;
 	default?: string | number | boolean;
 	placeholder?: string;
 	options?: INodePropertyOptions[];
@@ -72,6 +74,8 @@ export interface BodySpec {
 	 * 'json': the whole body is one JSON parameter (free objects, arrays, unknown models).
 	 */
 	mode?: 'object' | 'json';
+	/** Billbee's model of the body (models.json), named with a link in the JSON parameter's hint. */
+	model?: string;
 	/** For mode 'json': what the JSON parameter holds, shown to the user. */
 	jsonHint?: string;
 	jsonDefault?: string;
@@ -129,6 +133,26 @@ export function parameterName(field: Pick<FieldSpec, 'name' | 'parameter'>): str
 		)
 		.replace(/[^A-Za-z0-9]/g, '');
 }
+
+/** Shown at the top of the form: required or primary. */
+export const isTopLevel = (field: FieldSpec): boolean => !!(field.required || field.primary);
+
+/**
+ * The fields with the given Billbee names marked primary and put first (after the required
+ * ones), in that order; the others follow as they were.
+ */
+export function withPrimary(fields: FieldSpec[], names: string[]): FieldSpec[] {
+	const chosen = names.map((name) => {
+		const field = fields.find((f) => f.name === name);
+		if (!field) throw new Error(`withPrimary: no field ${name}`);
+		return { ...field, primary: true };
+	});
+	const rest = fields.filter((f) => !names.includes(f.name));
+	return [...rest.filter((f) => f.required), ...chosen, ...rest.filter((f) => !f.required)];
+}
+
+/** Where Billbee documents its API and models. */
+export const BILLBEE_API_DOCS = 'https://app.billbee.io/swagger/ui/index';
 
 /** Listings take their optional query parameters as "Filters", everything else as "Options". */
 export function queryCollectionName(spec: OperationSpec): 'filters' | 'options' {

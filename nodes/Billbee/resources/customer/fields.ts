@@ -43,26 +43,101 @@ export const addressFields: FieldSpec[] = [
 	{ name: 'Fax', label: 'Fax', type: 'string', description: 'Fax number' },
 ];
 
+/** Billbee's customer types; "Not Set" sends none, so an update does not change it. */
+export const CUSTOMER_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Not Set', value: '', description: 'Send no customer type' },
+	{ name: 'Consumer', value: 0, description: 'A private customer (B2C)' },
+	{ name: 'Business', value: 1, description: 'A company (B2B)' },
+];
+
+/** The fields of a contact entry (CustomerMetaDataApiModel): an e-mail address, phone or fax. */
+const CONTACT_ENTRY_FIELDS: FieldSpec[] = [
+	{
+		name: 'Value',
+		label: 'Value',
+		type: 'string',
+		description: 'The e-mail address or number',
+	},
+	{
+		name: 'TypeId',
+		label: 'Type ID',
+		type: 'int64',
+		description: "Billbee's ID of the entry type, e.g. 1 = e-mail",
+	},
+	{ name: 'SubType', label: 'Sub Type', type: 'string', description: 'Sub type of the entry' },
+	{
+		name: 'Id',
+		label: 'Entry ID',
+		type: 'int64',
+		description: 'Billbee ID of an existing entry, to change it instead of adding one',
+	},
+];
+
+function contactEntry(name: string, label: string, description: string): FieldSpec {
+	return { name, label, type: 'object', description, fields: CONTACT_ENTRY_FIELDS };
+}
+
+/** The contact entries of a customer (CustomerMetaDataApiModel), as typed groups. */
+const CONTACT_ENTRIES: FieldSpec[] = [
+	contactEntry('DefaultMailAddress', 'Default E-Mail Entry', 'The default e-mail address entry'),
+	contactEntry(
+		'DefaultCommercialMailAddress',
+		'Commercial E-Mail Entry',
+		'The e-mail address entry for commercial messages',
+	),
+	contactEntry(
+		'DefaultStatusUpdatesMailAddress',
+		'Status Updates E-Mail Entry',
+		'The e-mail address entry for order status updates',
+	),
+	contactEntry('DefaultPhone1', 'Default Phone 1 Entry', 'The first phone number entry'),
+	contactEntry('DefaultPhone2', 'Default Phone 2 Entry', 'The second phone number entry'),
+	contactEntry('DefaultFax', 'Default Fax Entry', 'The fax number entry'),
+	{
+		name: 'MetaData',
+		label: 'All Contact Entries',
+		type: 'objectList',
+		description: 'Every contact entry of the customer (e-mail addresses, phones, faxes)',
+		fields: CONTACT_ENTRY_FIELDS,
+	},
+];
+
 /**
- * The fields of Billbee's CustomerApiModel a user sets. Left out on purpose: Id (the path
- * names the customer), the contact meta entries (DefaultMailAddress, MetaData, …: nested
- * objects, reachable through "Additional Fields (JSON)") and ArchivedAt / RestoredAt (set by
- * Billbee when a customer is archived or restored).
+ * The fields of Billbee's CustomerApiModel a user sets; name, e-mail, phones, type and language
+ * at the top. Left out on purpose: Id (the path names the customer) and ArchivedAt / RestoredAt
+ * (set by Billbee when a customer is archived or restored); both stay reachable through
+ * "Additional Fields (JSON)".
  */
 export const customerFields: FieldSpec[] = [
-	{ name: 'Name', label: 'Name', type: 'string', description: 'Display name of the customer' },
-	...contactFields('Main e-mail address of the customer'),
 	{
-		name: 'Number',
-		label: 'Customer Number',
-		type: 'integer',
-		description: 'Customer number as shown in Billbee (not the Billbee ID)',
+		name: 'Name',
+		label: 'Name',
+		type: 'string',
+		primary: true,
+		description: 'Display name of the customer',
+	},
+	...contactFields('Main e-mail address of the customer').map((f) => ({ ...f, primary: true })),
+	{
+		name: 'Type',
+		parameter: 'customerType',
+		label: 'Customer Type',
+		type: 'options',
+		primary: true,
+		options: CUSTOMER_TYPE_OPTIONS,
+		default: '',
+		description: 'Whether the customer is a consumer or a business',
 	},
 	{
 		name: 'LanguageId',
 		label: 'Language ID',
 		type: 'integer',
 		description: "Billbee's ID of the customer's language",
+	},
+	{
+		name: 'Number',
+		label: 'Customer Number',
+		type: 'integer',
+		description: 'Customer number as shown in Billbee (not the Billbee ID)',
 	},
 	{
 		name: 'PriceGroupId',
@@ -77,10 +152,5 @@ export const customerFields: FieldSpec[] = [
 		placeholder: 'e.g. DE123456789',
 		description: 'VAT ID of the customer, used for orders that carry no VAT ID of their own',
 	},
-	{
-		name: 'Type',
-		label: 'Customer Type',
-		type: 'integer',
-		description: "Billbee's customer type, as a number",
-	},
+	...CONTACT_ENTRIES,
 ];

@@ -37,15 +37,18 @@ export const customerResource: ResourceSpec = {
 			method: 'POST',
 			path: '/customers',
 			body: {
+				model: 'CreateCustomerApiModel',
 				fields: [
-					...customerFields,
+					...customerFields.filter((f) => f.primary),
 					{
 						name: 'Address',
-						label: 'Address',
+						label: 'First Address',
 						type: 'object',
+						primary: true,
 						description: 'First address of the customer, created together with it',
 						fields: addressFields,
 					},
+					...customerFields.filter((f) => !f.primary),
 				],
 			},
 		},
@@ -98,7 +101,7 @@ export const customerResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/customers/{id}',
 			pathParams: { id: customerId('Billbee ID of the customer to update') },
-			body: { fields: customerFields },
+			body: { model: 'CustomerApiModel', fields: customerFields },
 		},
 		{
 			value: 'getAddresses',

@@ -1,4 +1,5 @@
 import { VAT_INDEX_OPTIONS } from '../../helpers/vat';
+import { withPrimary } from '../../spec/types';
 import type { FieldSpec, OperationSpec } from '../../spec/types';
 import { ORDER_FIELDS } from './fields';
 
@@ -140,7 +141,7 @@ export const createOrder: OperationSpec = {
 	name: 'Create',
 	action: 'Create an order',
 	description:
-		'Create an order in Billbee, e.g. from another sales channel: needs the order date; items, addresses, buyer and shop are optional fields. Returns the new order with its Billbee ID.',
+		'Create an order in Billbee, e.g. from another sales channel: needs the order date; shop, order number, state, buyer, addresses, items, payment method and currency are at the top of the form. Returns the new order with its Billbee ID.',
 	method: 'POST',
 	path: '/orders',
 	query: [
@@ -151,5 +152,18 @@ export const createOrder: OperationSpec = {
 			description: 'Older way to choose the shop; ignored when Shop is set in the fields above',
 		},
 	],
-	body: { fields: orderFields },
+	body: {
+		model: 'Order',
+		fields: withPrimary(orderFields, [
+			'ApiAccountId',
+			'OrderNumber',
+			'State',
+			'Buyer',
+			'InvoiceAddress',
+			'ShippingAddress',
+			'OrderItems',
+			'PaymentMethod',
+			'Currency',
+		]),
+	},
 };

@@ -7,6 +7,7 @@ import type {
 
 import { convertValue } from '../../spec/values';
 import type { FieldSpec, ResourceSpec } from '../../spec/types';
+import { changeState } from './changeState';
 import { createOrder } from './create';
 import { createDeliveryNote, createInvoice } from './documents';
 import { articleTitleSource, orderLocator } from './fields';
@@ -348,29 +349,7 @@ export const orderResource: ResourceSpec = {
 				],
 			},
 		},
-		{
-			value: 'changeState',
-			name: 'Change State',
-			action: 'Change the state of an order',
-			description:
-				'Set the state of an order, e.g. paid or shipped; Billbee passes the new state on to the shop if configured and runs its automation rules',
-			method: 'PUT',
-			path: '/orders/{id}/orderstate',
-			pathParams: { id: orderLocator() },
-			body: {
-				fields: [
-					{
-						name: 'NewStateId',
-						label: 'New State Name or ID',
-						type: 'integer',
-						required: true,
-						loadOptionsMethod: 'getOrderStates',
-						default: '',
-						description: 'The state the order gets.',
-					},
-				],
-			},
-		},
+		changeState,
 		{
 			value: 'parsePlaceholders',
 			name: 'Parse Placeholders',

@@ -1,4 +1,5 @@
 import { VAT_INDEX_OPTIONS } from '../../helpers/vat';
+import { withPrimary } from '../../spec/types';
 import type { FieldSpec, OperationSpec } from '../../spec/types';
 import {
 	DELIVERY_TIME_OPTIONS,
@@ -236,21 +237,25 @@ export const createProduct: OperationSpec = {
 	method: 'POST',
 	path: '/products',
 	body: {
-		fields: [
-			title(true),
-			{ ...price, required: true },
-			{ ...vatIndex, required: true },
-			{ ...vat1Rate, required: true },
-			{ ...vat2Rate, required: true },
-			{ ...productType, required: true },
-			{
-				name: 'StockCurrent',
-				label: 'Initial Stock',
-				type: 'number',
-				description: 'Stock quantity in the default stock to start with',
-			},
-			...commonOptional,
-		],
+		model: 'ArticleApiModel',
+		fields: withPrimary(
+			[
+				title(true),
+				{ ...price, required: true },
+				{ ...vatIndex, required: true },
+				{ ...vat1Rate, required: true },
+				{ ...vat2Rate, required: true },
+				{ ...productType, required: true },
+				{
+					name: 'StockCurrent',
+					label: 'Initial Stock',
+					type: 'number',
+					description: 'Stock quantity in the default stock to start with',
+				},
+				...commonOptional,
+			],
+			['SKU', 'EAN', 'Category1'],
+		),
 	},
 };
 
@@ -265,6 +270,10 @@ export const patchProduct: OperationSpec = {
 	pathParams: { id: productLocator },
 	body: {
 		// Only fields Billbee lists in Get Patchable Fields (StockCurrent is not one: use Update Stock).
-		fields: [title(false), price, vatIndex, vat1Rate, vat2Rate, productType, ...commonOptional],
+		model: 'ArticleApiModel',
+		fields: withPrimary(
+			[title(false), price, vatIndex, vat1Rate, vat2Rate, productType, ...commonOptional],
+			['Title', 'SKU', 'EAN'],
+		),
 	},
 };
