@@ -1,0 +1,234 @@
+'use strict';
+// The adaptive rate controller on a simulated clock: no real time passes in these tests.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { RateController, PACING } = require('../../dist/nodes/Billbee/transport/rateController.js');
+
+const LIMITS = {
+	endpoint: { requests: 2, perMs: 1000 },
+	user: { requests: 10, perMs: 1000 },
+	apiKey: { requests: 50, perMs: 1000 },
+};
+const KEYS = { endpoint: 'cred|GET /orders', user: 'cred', apiKey: 'key' };
+
+function fakeClock(start = 1_000_000, randoms = [0.5]) {
+	let i = 0;
+	return {
+		t: start,
+		now() {
+			return this.t;
+		},
+		random: () => randoms[i++ % randoms.length],
+	};
+}
+
+/** Asks until the controller lets the request go, advancing the clock by each wait (+ lateness). */
+function sendWhenAllowed(clock, waiter, lateMs = 0) {
+	for (let wait = waiter.nextWait(); wait > 0; wait = waiter.nextWait()) clock.t += wait + lateMs;
+	return clock.t;
+}
+
+function maxInWindow(times, windowMs) {
+	let most = 0;
+	for (let i = 0; i < times.length; i++) {
+		let j = i;
+		while (j < times.length && times[j] - times[i] < windowMs) j++;
+		most = Math.max(most, j - i);
+	}
+	return most;
+}
+
+test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥ 97 % of the limit', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const sent = [];
+	for (let i = 0; i < 40; i++) {
+		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+		sent.push(sendWhenAllowed(clock, waiter));
+		waiter.succeeded();
+	}
+	assert.equal(maxInWindow(sent, 1000), 2);
+	const perSecond = ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
+	assert.ok(perSecond >= 0.97 * 2 && perSecond <= 2, `${perSecond} requests/s`);
+	// Spaced evenly, not in pairs.
+	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 450);
+});
+
+test('spacing follows the moment a request really left: a late one is not followed too closely', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const first = controller.request(KEYS, LIMITS, 1, clock.t);
+	const sent = [sendWhenAllowed(clock, first)];
+	// The second request is let go 300 ms after its slot (a busy event loop).
+	const second = controller.request(KEYS, LIMITS, 1, clock.t);
+	sent.push(sendWhenAllowed(clock, second, 300));
+	const third = controller.request(KEYS, LIMITS, 1, clock.t);
+	sent.push(sendWhenAllowed(clock, third));
+	const gap = sent[2] - sent[1];
+	assert.ok(gap >= 0.9 * 500, `third left ${gap} ms after the late second`);
+	// And the window from the really sent times holds: 3 sends take more than a second.
+	assert.ok(sent[2] - sent[0] > 1000);
+});
+
+test('a 429 holds the endpoint for Retry-After plus jitter and lowers the rate; successes raise it slowly', () => {
+	const clock = fakeClock(1_000_000, [1]);
+	const controller = new RateController(clock);
+	for (let i = 0; i < 5; i++) {
+		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+		sendWhenAllowed(clock, waiter);
+		waiter.succeeded();
+	}
+	const throttledOne = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, throttledOne);
+	const answeredAt = clock.t + 20;
+	clock.t = answeredAt;
+	const hold = throttledOne.throttled(1000);
+	assert.ok(hold > 1000 && hold <= 1000 + PACING.holdJitter * 520 * 2, `hold ${hold} ms`);
+	assert.ok(controller.shareOf(KEYS.endpoint) <= PACING.decrease + 1e-9);
+	const other = controller.request(KEYS, LIMITS, 1, clock.t);
+	const next = sendWhenAllowed(clock, other);
+	assert.ok(
+		next - answeredAt >= hold,
+		'nobody of the process uses the endpoint before the hold ends',
+	);
+	const lowered = controller.shareOf(KEYS.endpoint);
+	other.succeeded();
+	assert.ok(controller.shareOf(KEYS.endpoint) > lowered, 'a success raises the rate');
+	assert.ok(
+		controller.shareOf(KEYS.endpoint) - lowered <= PACING.increase + 1e-9,
+		'by a small step',
+	);
+	for (let i = 0; i < 200; i++) {
+		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+		sendWhenAllowed(clock, waiter);
+		waiter.succeeded();
+	}
+	assert.equal(controller.shareOf(KEYS.endpoint), 1, 'back at the full rate, never above');
+});
+
+test('several 429s answered at once lower the rate once', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const a = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, a);
+	const b = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, b);
+	a.throttled(1000);
+	const afterFirst = controller.shareOf(KEYS.endpoint);
+	b.throttled(1000);
+	assert.equal(controller.shareOf(KEYS.endpoint), afterFirst);
+});
+
+test('a request answered 429 keeps its place: it goes before newer requests of the process', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const old = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, old);
+	old.throttled(1000);
+	// Newer requests ask first while the endpoint is held.
+	clock.t += 10;
+	const newer = [1, 2, 3].map(() => controller.request(KEYS, LIMITS, 1, clock.t));
+	for (const waiter of newer) assert.ok(waiter.nextWait() > 0);
+	// The old request asks again: it is first in line, the newer ones wait behind it.
+	const oldWait = old.nextWait();
+	const newerWaits = newer.map((w) => w.nextWait());
+	for (const wait of newerWaits) assert.ok(wait > oldWait, `${wait} > ${oldWait}`);
+	clock.t += oldWait;
+	assert.equal(old.nextWait(), 0, 'the old request leaves first');
+	assert.ok(newer[0].nextWait() > 0);
+});
+
+test('a waiting request that never asks again does not block the others for long', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const before = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, before);
+	const gone = controller.request(KEYS, LIMITS, 1, clock.t);
+	// First in line and told to wait, then never asks again (its execution was stopped).
+	assert.ok(gone.nextWait() > 0);
+	const waiting = controller.request(KEYS, LIMITS, 1, clock.t + 1);
+	const started = clock.t;
+	const sent = sendWhenAllowed(clock, waiting);
+	assert.ok(sent - started <= PACING.abandonAfterMs + 1000, `waited ${sent - started} ms`);
+});
+
+test('"n8n Processes Sharing This Account" divides the limits: 4 processes → one request per ~2 s each', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const sent = [];
+	for (let i = 0; i < 10; i++) {
+		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
+		sent.push(sendWhenAllowed(clock, waiter));
+		waiter.succeeded();
+	}
+	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 2000);
+	const perSecond = ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
+	assert.ok(perSecond >= 0.97 * 0.5, `${perSecond} requests/s`);
+});
+
+test('the user limit (10/s) spans endpoints: 12 endpoints at once still send at most 10 in a second', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const sent = [];
+	const waiters = Array.from({ length: 12 }, (_, i) =>
+		controller.request({ ...KEYS, endpoint: `cred|GET /e${i}` }, LIMITS, 1, clock.t),
+	);
+	let pending = waiters.map((w) => ({ w, at: clock.t }));
+	while (pending.length) {
+		pending.sort((x, y) => x.at - y.at);
+		const next = pending[0];
+		clock.t = Math.max(clock.t, next.at);
+		const wait = next.w.nextWait();
+		if (wait > 0) next.at = clock.t + wait;
+		else {
+			sent.push(clock.t);
+			pending = pending.slice(1);
+		}
+	}
+	assert.equal(sent.length, 12);
+	assert.ok(maxInWindow(sent, 1000) <= 10);
+});
+
+test('jitter: two processes answered 429 at the same moment come back at different times', () => {
+	const holds = [0.1, 0.9].map((random) => {
+		const clock = fakeClock(1_000_000, [random]);
+		const controller = new RateController(clock);
+		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+		sendWhenAllowed(clock, waiter);
+		return waiter.throttled(1000);
+	});
+	assert.ok(Math.abs(holds[0] - holds[1]) >= 100, `holds ${holds}`);
+});
+
+test('the retry limit is a time budget: 429s are answered for 120 s, however many attempts that takes', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+	const firstAttempt = clock.t;
+	let hold;
+	do {
+		sendWhenAllowed(clock, waiter);
+		clock.t += 30; // the 429 arrives
+		hold = waiter.throttled(1000);
+	} while (hold !== undefined);
+	assert.ok(waiter.attempts() > 6, `${waiter.attempts()} attempts`);
+	const elapsed = clock.t - firstAttempt;
+	// It stops when the next attempt (one spacing at the lowest rate away) would pass the budget.
+	const longestSpacing = 1025 / PACING.minShare / 2 + 1000;
+	assert.ok(
+		elapsed > PACING.budgetMs - longestSpacing && elapsed <= PACING.budgetMs,
+		`${elapsed} ms`,
+	);
+	assert.equal(waiter.elapsedMs(), elapsed);
+});
+
+test('a Retry-After longer than the budget ends the request at once and holds nothing', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, waiter);
+	assert.equal(waiter.throttled(PACING.budgetMs + 1000), undefined);
+	assert.equal(controller.shareOf(KEYS.endpoint), 1);
+	const next = controller.request(KEYS, LIMITS, 1, clock.t);
+	assert.ok(next.nextWait() <= 600);
+});
