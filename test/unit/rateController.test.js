@@ -2,7 +2,11 @@
 // The adaptive rate controller on a simulated clock: no real time passes in these tests.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { RateController, PACING } = require('../../dist/nodes/Billbee/transport/rateController.js');
+const {
+	RateController,
+	PACING,
+	slotMs,
+} = require('../../dist/nodes/Billbee/transport/rateController.js');
 
 const LIMITS = {
 	endpoint: { requests: 2, perMs: 1000 },
@@ -22,9 +26,12 @@ function fakeClock(start = 1_000_000, randoms = [0.5]) {
 	};
 }
 
-/** Asks until the controller lets the request go, advancing the clock by each wait (+ lateness). */
+/** Asks until the controller lets the request go, advancing the clock by each wait (the first wake-up `lateMs` late). */
 function sendWhenAllowed(clock, waiter, lateMs = 0) {
-	for (let wait = waiter.nextWait(); wait > 0; wait = waiter.nextWait()) clock.t += wait + lateMs;
+	for (let wait = waiter.nextWait(); wait > 0; wait = waiter.nextWait()) {
+		clock.t += wait + lateMs;
+		lateMs = 0;
+	}
 	return clock.t;
 }
 
@@ -54,59 +61,65 @@ test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 450);
 });
 
-test('spacing follows the moment a request really left: a late one is not followed too closely', () => {
+test('a request that wakes up late does not leave late: it takes the next slot, so it is not followed too closely', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	const first = controller.request(KEYS, LIMITS, 1, clock.t);
 	const sent = [sendWhenAllowed(clock, first)];
-	// The second request is let go 300 ms after its slot (a busy event loop).
+	// The second request wakes up 300 ms after its slot began (a busy event loop).
 	const second = controller.request(KEYS, LIMITS, 1, clock.t);
 	sent.push(sendWhenAllowed(clock, second, 300));
 	const third = controller.request(KEYS, LIMITS, 1, clock.t);
 	sent.push(sendWhenAllowed(clock, third));
-	const gap = sent[2] - sent[1];
-	assert.ok(gap >= 0.9 * 500, `third left ${gap} ms after the late second`);
-	// And the window from the really sent times holds: 3 sends take more than a second.
-	assert.ok(sent[2] - sent[0] > 1000);
+	const slot = slotMs(LIMITS.endpoint);
+	assert.ok(
+		Math.abs(sent[1] - sent[0] - 2 * slot) < 1,
+		`second left ${sent[1] - sent[0]} ms after the first`,
+	);
+	assert.ok(sent[2] - sent[1] >= slot - 1, `third left ${sent[2] - sent[1]} ms after the second`);
 });
 
-test('a 429 holds the endpoint for Retry-After plus jitter and lowers the rate; successes raise it slowly', () => {
-	const clock = fakeClock(1_000_000, [1]);
+test('a 429 holds the endpoint for Retry-After plus jitter; one 429 alone keeps the rate, a second soon after halves it', () => {
+	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
-	for (let i = 0; i < 5; i++) {
+	const sendOne = () => {
 		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
 		sendWhenAllowed(clock, waiter);
-		waiter.succeeded();
-	}
-	const throttledOne = controller.request(KEYS, LIMITS, 1, clock.t);
-	sendWhenAllowed(clock, throttledOne);
-	const answeredAt = clock.t + 20;
-	clock.t = answeredAt;
+		return waiter;
+	};
+	for (let i = 0; i < 5; i++) sendOne().succeeded();
+	const throttledOne = sendOne();
+	clock.t += 20;
+	const answeredAt = clock.t;
 	const hold = throttledOne.throttled(1000);
-	assert.ok(hold > 1000 && hold <= 1000 + PACING.holdJitter * 520 * 2, `hold ${hold} ms`);
-	assert.ok(controller.shareOf(KEYS.endpoint) <= PACING.decrease + 1e-9);
-	const other = controller.request(KEYS, LIMITS, 1, clock.t);
-	const next = sendWhenAllowed(clock, other);
+	const slot = slotMs(LIMITS.endpoint);
+	assert.ok(hold >= 1000 && hold <= 1000 + PACING.holdJitterSlots * slot, `hold ${hold} ms`);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 1, 'a lone 429 may be network jitter');
+	const next = sendOne();
 	assert.ok(
-		next - answeredAt >= hold,
+		clock.t - answeredAt >= hold,
 		'nobody of the process uses the endpoint before the hold ends',
 	);
-	const lowered = controller.shareOf(KEYS.endpoint);
-	other.succeeded();
-	assert.ok(controller.shareOf(KEYS.endpoint) > lowered, 'a success raises the rate');
-	assert.ok(
-		controller.shareOf(KEYS.endpoint) - lowered <= PACING.increase + 1e-9,
-		'by a small step',
-	);
-	for (let i = 0; i < 200; i++) {
-		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
-		sendWhenAllowed(clock, waiter);
+	clock.t += 20;
+	next.throttled(1000);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 2, 'another process uses the slots');
+	const times = [];
+	for (let i = 0; i < 4; i++) {
+		const waiter = sendOne();
+		times.push(clock.t);
 		waiter.succeeded();
 	}
-	assert.equal(controller.shareOf(KEYS.endpoint), 1, 'back at the full rate, never above');
+	for (let i = 1; i < times.length; i++)
+		assert.ok(Math.abs(times[i] - times[i - 1] - 2 * slot) < 1);
+	for (let i = 0; i < PACING.probeAfterSuccesses; i++) sendOne().succeeded();
+	assert.equal(
+		controller.stateOf(KEYS.endpoint).level,
+		1,
+		'after a long run of successes it tries the full rate again',
+	);
 });
 
-test('several 429s answered at once lower the rate once', () => {
+test('several 429s answered at once are one signal', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	const a = controller.request(KEYS, LIMITS, 1, clock.t);
@@ -114,9 +127,8 @@ test('several 429s answered at once lower the rate once', () => {
 	const b = controller.request(KEYS, LIMITS, 1, clock.t);
 	sendWhenAllowed(clock, b);
 	a.throttled(1000);
-	const afterFirst = controller.shareOf(KEYS.endpoint);
 	b.throttled(1000);
-	assert.equal(controller.shareOf(KEYS.endpoint), afterFirst);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
 });
 
 test('a request answered 429 keeps its place: it goes before newer requests of the process', () => {
@@ -164,6 +176,56 @@ test('"n8n Processes Sharing This Account" divides the limits: 4 processes → o
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 2000);
 	const perSecond = ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
 	assert.ok(perSecond >= 0.97 * 0.5, `${perSecond} requests/s`);
+	for (let i = 0; i < 3 * PACING.probeAfterSuccesses; i++) {
+		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
+		sendWhenAllowed(clock, waiter);
+		waiter.succeeded();
+	}
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 4, 'never faster than the declared share');
+});
+
+test('two processes on one account settle on different slots and stop colliding', () => {
+	// A sliding-window server (2 per second) and two controllers, each a process with work queued.
+	const clock = fakeClock(1_000_000, [0.13, 0.71, 0.42, 0.88, 0.05, 0.57, 0.29, 0.94]);
+	const accepted = [];
+	const outcomes = [[], []];
+	const processes = [new RateController(clock), new RateController(clock)].map((controller) => ({
+		controller,
+		waiter: null,
+		wakeAt: clock.t,
+	}));
+	let rejected = 0;
+	while (outcomes[0].length + outcomes[1].length < 200) {
+		const p = processes.reduce((x, y) => (y.wakeAt < x.wakeAt ? y : x));
+		clock.t = Math.max(clock.t, p.wakeAt);
+		p.waiter ??= p.controller.request(KEYS, LIMITS, 1, clock.t);
+		const wait = p.waiter.nextWait();
+		if (wait > 0) {
+			p.wakeAt = clock.t + wait;
+			continue;
+		}
+		const index = processes.indexOf(p);
+		if (accepted.filter((t) => t > clock.t - 1000).length < 2) {
+			accepted.push(clock.t);
+			p.waiter.succeeded();
+			p.waiter = null;
+			outcomes[index].push(200);
+			p.wakeAt = clock.t + 30;
+		} else {
+			rejected++;
+			outcomes[index].push(429);
+			p.waiter.throttled(1000);
+			p.wakeAt = clock.t + 1;
+		}
+	}
+	const total = outcomes[0].length + outcomes[1].length;
+	assert.ok(rejected / total <= 0.1, `${rejected} of ${total} answered 429`);
+	for (const outcome of outcomes) {
+		const ok = outcome.filter((status) => status === 200).length;
+		assert.ok(ok >= 0.4 * (total - rejected), `one process got only ${ok} through`);
+	}
+	const span = (accepted[accepted.length - 1] - accepted[0]) / 1000;
+	assert.ok((accepted.length - 1) / span >= 0.8 * 2, `${(accepted.length - 1) / span} requests/s`);
 });
 
 test('the user limit (10/s) spans endpoints: 12 endpoints at once still send at most 10 in a second', () => {
@@ -214,7 +276,7 @@ test('the retry limit is a time budget: 429s are answered for 120 s, however man
 	assert.ok(waiter.attempts() > 6, `${waiter.attempts()} attempts`);
 	const elapsed = clock.t - firstAttempt;
 	// It stops when the next attempt (one spacing at the lowest rate away) would pass the budget.
-	const longestSpacing = 1025 / PACING.minShare / 2 + 1000;
+	const longestSpacing = (PACING.maxLevel + 1) * slotMs(LIMITS.endpoint) + 1000;
 	assert.ok(
 		elapsed > PACING.budgetMs - longestSpacing && elapsed <= PACING.budgetMs,
 		`${elapsed} ms`,
@@ -228,7 +290,7 @@ test('a Retry-After longer than the budget ends the request at once and holds no
 	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
 	sendWhenAllowed(clock, waiter);
 	assert.equal(waiter.throttled(PACING.budgetMs + 1000), undefined);
-	assert.equal(controller.shareOf(KEYS.endpoint), 1);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
 	const next = controller.request(KEYS, LIMITS, 1, clock.t);
 	assert.ok(next.nextWait() <= 600);
 });

@@ -2,25 +2,29 @@
  * Adaptive client-side pacing for Billbee's rate limits, without any shared store.
  *
  * Several n8n processes (queue-mode workers, webhook processors, mains) may use one Billbee
- * account, and nodes cannot talk to each other. Each process therefore learns its share of
- * Billbee's capacity from what it observes, like TCP congestion control or the AWS SDKs'
- * adaptive retry mode:
- * - a 429 lowers the process's rate for that endpoint (multiplicative decrease, from the rate
- *   it really sent at) and holds every request of the process for that endpoint until
- *   Retry-After is over, plus jitter so that competing processes do not return in lockstep;
- * - each success raises the rate again by a small step (additive increase), up to Billbee's
- *   limit divided by the number of processes an admin declared on the credential.
+ * account, and nodes cannot talk to each other. What they do share is the clock. So time is cut
+ * into send slots, the same for every process: one slot per request that Billbee allows per
+ * endpoint (2 per second, so 512.5 ms with a margin for network jitter). A process that believes
+ * `level` processes share the account uses every `level`-th slot, starting at its `phase`:
+ * - a 429 means another process used the slot (or the request reached Billbee late): the
+ *   process holds the endpoint for Retry-After and moves to another phase, at random, so that
+ *   competing processes do not come back in lockstep; a second 429 soon after means there are
+ *   more processes than it assumed, so it raises its level (multiplicative decrease of its rate);
+ * - after a long run of successes it tries one level lower (additive increase), never below the
+ *   number of processes an admin declared on the credential.
+ * Processes at the same level thus settle on different phases and stop colliding, much like
+ * TCP congestion control or the AWS SDKs' adaptive retry mode find a share without a coordinator.
  *
- * Requests are spaced by the moments at which they really leave (recorded when a request is
- * let go), so a request that starts late is not followed too closely by the next one. The
- * spacing keeps every window of the server's length under its limit (Billbee: 2 per second per
- * endpoint, 10 per second per user, 50 per second per API key).
+ * A request leaves only at the start of one of its slots (within a small tolerance): one that
+ * would start late waits for the next slot, so it is never followed too closely by the next.
+ * Billbee's per-user (10/s) and per-API-key (50/s) limits are kept as sliding windows over the
+ * moments requests really left.
  *
- * Waiting requests of one endpoint are served oldest first by the time of their first
- * attempt: a request answered 429 keeps its place, so it cannot starve behind newer ones.
+ * Waiting requests of one endpoint are served oldest first by the time of their first attempt:
+ * a request answered 429 keeps its place, so it cannot starve behind newer ones.
  *
- * The controller is pure: time and randomness come from an injected clock, and it never
- * sleeps; `throttle.ts` does the waiting.
+ * The controller is pure: time and randomness come from an injected clock, and it never sleeps;
+ * `throttle.ts` does the waiting.
  */
 
 export interface Clock {
@@ -33,7 +37,7 @@ export interface RateLimit {
 	perMs: number;
 }
 
-/** The limits one request is subject to, one key per scope (endpoint, user, API key). */
+/** The keys of the limits one request counts against. */
 export interface PacingKeys {
 	endpoint: string;
 	user: string;
@@ -52,24 +56,21 @@ export const PACING = {
 	/** Extra room on every window, so requests arriving with network jitter still fit. */
 	margin: 0.02,
 	marginMs: 5,
-	/** Multiplicative decrease after a 429 (of the rate really sent at). */
-	decrease: 0.7,
-	/** Additive increase per success, as a share of the process's full rate. */
-	increase: 0.015,
-	/** Slower increase while the rate is near the rate of the last 429 (between 95 and 110 %). */
-	probeIncrease: 0.004,
-	/** How much closer than the even spacing a request may follow one that left late. */
-	catchUp: 0.1,
-	/** Lowest rate, as a share of the process's full rate. */
-	minShare: 0.05,
-	/** Random extra hold after a 429, as a share of the process's current spacing. */
-	holdJitter: 0.5,
+	/** How late after the start of its slot a request may still leave. */
+	lateToleranceMs: 12,
+	/** A second 429 within this many of the process's own slots raises the level. */
+	escalateWithinSlots: 6,
+	/** Successes in a row after which the process tries one level lower. */
+	probeAfterSuccesses: 60,
+	/** Level growth on a second 429 soon after the first. */
+	escalateFactor: 1,
+	maxLevel: 32,
+	/** Random extra hold after a 429, in slots. */
+	holdJitterSlots: 1,
 	/** A lane idle this long forgets what it learned. */
 	forgetAfterMs: 60_000,
 	/** A waiting request that has not asked again for this long is treated as gone. */
 	abandonAfterMs: 15_000,
-	/** Send times kept per lane to measure the rate really sent at. */
-	measureSends: 8,
 };
 
 interface Ticket {
@@ -78,30 +79,40 @@ interface Ticket {
 	wakeAt: number;
 }
 
-/** The state of one key: the send log, plus (for endpoints) the adaptive rate and the queue. */
-interface Lane {
-	sends: number[];
-	share: number;
-	shareAtLastThrottle: number;
+/** One endpoint of one account in this process. */
+interface EndpointLane {
+	level: number;
+	phase: number;
+	lastSlot: number;
+	lastSendAt: number;
+	lastThrottleAt: number;
+	/** The moments of the last 429s (a few). */
+	throttles: number[];
+	successes: number;
 	holdUntil: number;
-	nextAt: number;
 	waiting: Ticket[];
 }
 
-/** How a limit divided by the number of processes paces one process. */
-interface Spacing {
-	/** Requests allowed in one `windowMs`. */
+/** The moments at which requests counted against a per-user or per-key limit left. */
+type WindowLane = number[];
+
+interface Window {
 	burst: number;
 	windowMs: number;
-	/** Even spacing at the full rate. */
-	gapMs: number;
 }
 
-function spacingOf(limit: RateLimit, processes: number): Spacing {
+function windowOf(limit: RateLimit, processes: number): Window {
 	const perWindow = limit.requests / processes;
 	const burst = Math.max(1, Math.floor(perWindow));
-	const windowMs = (burst / perWindow) * limit.perMs * (1 + PACING.margin) + PACING.marginMs;
-	return { burst, windowMs, gapMs: windowMs / burst };
+	return {
+		burst,
+		windowMs: (burst / perWindow) * limit.perMs * (1 + PACING.margin) + PACING.marginMs,
+	};
+}
+
+/** The length of one send slot of an endpoint limit (2 per second → 512.5 ms). */
+export function slotMs(limit: RateLimit): number {
+	return (limit.perMs * (1 + PACING.margin) + PACING.marginMs) / limit.requests;
 }
 
 export interface Waiter {
@@ -110,9 +121,9 @@ export interface Waiter {
 	/** The request was answered (anything but 429). */
 	succeeded(): void;
 	/**
-	 * The request was answered 429. Holds the endpoint for `waitMs` plus jitter and lowers the
-	 * rate. Returns the hold in ms, or undefined (and holds nothing) when waiting that long
-	 * would pass the request's time budget.
+	 * The request was answered 429: holds the endpoint for `waitMs` plus jitter and moves the
+	 * process to another slot phase or level. Returns the hold in ms, or undefined (changing
+	 * nothing) when the next attempt would pass the request's time budget.
 	 */
 	throttled(waitMs: number): number | undefined;
 	/** Attempts let go so far. */
@@ -122,46 +133,69 @@ export interface Waiter {
 }
 
 export class RateController {
-	private readonly lanes = new Map<string, Lane>();
+	private readonly endpoints = new Map<string, EndpointLane>();
+
+	private readonly windows = new Map<string, WindowLane>();
 
 	private seq = 0;
 
 	constructor(private readonly clock: Clock) {}
 
-	private lane(key: string): Lane {
-		let lane = this.lanes.get(key);
+	private endpointLane(key: string, processes: number): EndpointLane {
+		let lane = this.endpoints.get(key);
 		if (!lane) {
 			lane = {
-				sends: [],
-				share: 1,
-				shareAtLastThrottle: 1,
+				level: processes,
+				phase: Math.floor(this.clock.random() * processes),
+				lastSlot: -Infinity,
+				lastSendAt: -Infinity,
+				lastThrottleAt: -Infinity,
+				throttles: [],
+				successes: 0,
 				holdUntil: 0,
-				nextAt: 0,
 				waiting: [],
 			};
-			this.lanes.set(key, lane);
+			this.endpoints.set(key, lane);
 		}
+		if (lane.level < processes) this.moveTo(lane, processes);
 		return lane;
 	}
 
-	/** The current share of the full rate of an endpoint (1 = Billbee's limit / processes). */
-	shareOf(endpointKey: string): number {
-		return this.lanes.get(endpointKey)?.share ?? 1;
+	private windowLane(key: string): WindowLane {
+		let lane = this.windows.get(key);
+		if (!lane) this.windows.set(key, (lane = []));
+		return lane;
+	}
+
+	private moveTo(lane: EndpointLane, level: number): void {
+		const previous = lane.phase;
+		lane.level = Math.min(PACING.maxLevel, level);
+		lane.phase = Math.floor(this.clock.random() * lane.level);
+		// Another phase than the one that collided, when there is one.
+		if (lane.level > 1 && lane.phase === previous % lane.level)
+			lane.phase = (lane.phase + 1) % lane.level;
+		lane.successes = 0;
+	}
+
+	/** How many processes an endpoint's pacing assumes, and which of their slots it uses. */
+	stateOf(endpointKey: string): { level: number; phase: number } | undefined {
+		const lane = this.endpoints.get(endpointKey);
+		return lane && { level: lane.level, phase: lane.phase };
 	}
 
 	/**
 	 * Registers one request. `priority` is the time of its first attempt: lower goes first.
-	 * `processes` divides the limits (the credential's "n8n Processes Sharing This Account").
+	 * `processes` is the credential's "n8n Processes Sharing This Account": the lowest level.
 	 */
 	request(keys: PacingKeys, limits: PacingLimits, processes: number, priority: number): Waiter {
-		const endpoint = this.lane(keys.endpoint);
-		const others: Array<[Lane, Spacing]> = [
-			[this.lane(keys.user), spacingOf(limits.user, processes)],
-			[this.lane(keys.apiKey), spacingOf(limits.apiKey, processes)],
-		];
-		const pace = spacingOf(limits.endpoint, processes);
-		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0 };
 		const clock = this.clock;
+		const endpoint = this.endpointLane(keys.endpoint, processes);
+		const windows: Array<[WindowLane, Window]> = [
+			[this.windowLane(keys.user), windowOf(limits.user, processes)],
+			[this.windowLane(keys.apiKey), windowOf(limits.apiKey, processes)],
+		];
+		const slot = slotMs(limits.endpoint);
+		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0 };
 		let queued = false;
 		let attempts = 0;
 
@@ -178,63 +212,86 @@ export class RateController {
 			queued = true;
 		};
 
-		const dropAbandoned = (now: number) => {
-			endpoint.waiting = endpoint.waiting.filter(
-				(t) => t === ticket || t.wakeAt + PACING.abandonAfterMs > now,
+		/** The first slot of this process that starts at or after `time` (minus the tolerance). */
+		const ownSlotFrom = (time: number): number => {
+			let index = Math.max(
+				endpoint.lastSlot + 1,
+				Math.ceil((time - PACING.lateToleranceMs) / slot),
 			);
+			const offset =
+				(((endpoint.phase - index) % endpoint.level) + endpoint.level) % endpoint.level;
+			index += offset;
+			return index;
 		};
-
-		const gapNow = () => pace.gapMs / endpoint.share;
 
 		const nextWait = (): number => {
 			const now = clock.now();
-			const last = endpoint.sends[endpoint.sends.length - 1];
-			if (last !== undefined && now - last > PACING.forgetAfterMs && endpoint.waiting.length === 0)
-				endpoint.share = endpoint.shareAtLastThrottle = 1;
+			if (
+				now - endpoint.lastSendAt > PACING.forgetAfterMs &&
+				now - endpoint.lastThrottleAt > PACING.forgetAfterMs &&
+				endpoint.level > processes
+			)
+				this.moveTo(endpoint, processes);
 			if (!queued) enqueue();
-			dropAbandoned(now);
+			endpoint.waiting = endpoint.waiting.filter(
+				(t) => t === ticket || t.wakeAt + PACING.abandonAfterMs > now,
+			);
 			const position = endpoint.waiting.indexOf(ticket);
-			let earliest = Math.max(now, endpoint.holdUntil, endpoint.nextAt);
-			earliest = Math.max(earliest, windowFree(endpoint, pace));
-			for (const [lane, spacing] of others)
-				earliest = Math.max(earliest, windowFree(lane, spacing));
+			let ready = Math.max(now, endpoint.holdUntil);
+			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
+			const index = ownSlotFrom(ready);
+			const start = index * slot;
 			if (position > 0) {
-				const wait = Math.max(1, earliest - now + position * gapNow());
+				const wait = Math.max(1, start - now + position * endpoint.level * slot);
 				ticket.wakeAt = now + wait;
 				return wait;
 			}
-			if (earliest > now) {
-				ticket.wakeAt = earliest;
-				return earliest - now;
+			if (ready > now || start > now) {
+				// A random moment early in the slot: when two processes want the same slot, either
+				// may win, so both learn of each other.
+				const aim = Math.max(ready, start + clock.random() * PACING.lateToleranceMs * 0.5);
+				const wait = Math.max(1, Math.ceil(aim - now));
+				ticket.wakeAt = now + wait;
+				return wait;
 			}
 			endpoint.waiting.splice(position, 1);
 			queued = false;
 			attempts++;
-			const target = Math.max(endpoint.nextAt, endpoint.holdUntil);
-			for (const lane of [endpoint, ...others.map(([l]) => l)]) record(lane, now);
-			endpoint.nextAt = Math.max(target, now - PACING.catchUp * gapNow()) + gapNow();
+			endpoint.lastSlot = index;
+			endpoint.lastSendAt = now;
+			for (const [lane] of windows) record(lane, now);
 			return 0;
 		};
 
 		const succeeded = () => {
-			const ceiling = endpoint.shareAtLastThrottle;
-			const nearCeiling = endpoint.share >= ceiling * 0.95 && endpoint.share < ceiling * 1.1;
-			const step = nearCeiling ? PACING.probeIncrease : PACING.increase;
-			endpoint.share = Math.min(1, endpoint.share + step);
+			if (++endpoint.successes >= PACING.probeAfterSuccesses && endpoint.level > processes)
+				this.moveTo(endpoint, endpoint.level - 1);
 		};
 
 		const throttled = (waitMs: number): number | undefined => {
 			const now = clock.now();
-			const hold = Math.round(waitMs + clock.random() * PACING.holdJitter * gapNow());
-			if (Math.max(now + hold, endpoint.nextAt) - priority > PACING.budgetMs) return undefined;
-			// Several requests answered 429 in one go are one signal: decrease once per hold.
+			const hold = Math.round(waitMs + clock.random() * PACING.holdJitterSlots * slot);
+			const nextAttempt = Math.max(now + hold, endpoint.holdUntil);
+			// The next attempt waits for a slot of its own: at most one round of a level higher.
+			const latest = nextAttempt + (endpoint.level + 1) * slot;
+			if (latest - priority > PACING.budgetMs) return undefined;
+			// Several requests answered 429 in one go are one signal.
 			if (now >= endpoint.holdUntil) {
-				const sentShare = measuredShare(endpoint, pace, now);
-				endpoint.shareAtLastThrottle = Math.min(endpoint.share, sentShare);
-				endpoint.share = Math.max(PACING.minShare, PACING.decrease * endpoint.shareAtLastThrottle);
+				const within = PACING.escalateWithinSlots * endpoint.level * slot + waitMs;
+				const earlier = endpoint.throttles.filter((t) => now - t <= within).length;
+				// At the level an admin declared, collisions are first taken for a bad phase.
+				const declared = endpoint.level === processes && processes > 1;
+				const recent = earlier >= (declared ? 2 : 1);
+				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
+				this.moveTo(
+					endpoint,
+					recent
+						? Math.max(endpoint.level + 1, Math.ceil(endpoint.level * PACING.escalateFactor))
+						: endpoint.level,
+				);
+				endpoint.lastThrottleAt = now;
 			}
-			endpoint.holdUntil = Math.max(endpoint.holdUntil, now + hold);
-			endpoint.nextAt = Math.max(endpoint.nextAt, endpoint.holdUntil);
+			endpoint.holdUntil = nextAttempt;
 			return hold;
 		};
 
@@ -249,29 +306,18 @@ export class RateController {
 
 	/** For tests and the benchmark: forget everything. */
 	reset(): void {
-		this.lanes.clear();
+		this.endpoints.clear();
+		this.windows.clear();
 	}
 }
 
 /** The earliest time at which one more send keeps every window of the lane under its limit. */
-function windowFree(lane: Lane, spacing: Spacing): number {
-	const { sends } = lane;
-	if (sends.length < spacing.burst) return 0;
-	return sends[sends.length - spacing.burst] + spacing.windowMs;
+function windowFree(sends: WindowLane, window: Window): number {
+	if (sends.length < window.burst) return 0;
+	return sends[sends.length - window.burst] + window.windowMs;
 }
 
-function record(lane: Lane, now: number): void {
-	lane.sends.push(now);
-	const keep = Math.max(PACING.measureSends, 50);
-	if (lane.sends.length > keep) lane.sends.splice(0, lane.sends.length - keep);
-}
-
-/** The rate of the last few sends, as a share of the full rate (1 when too few to tell). */
-function measuredShare(lane: Lane, spacing: Spacing, now: number): number {
-	const recent = lane.sends.slice(-PACING.measureSends);
-	if (recent.length < 3) return 1;
-	const spanMs = Math.max(now, recent[recent.length - 1]) - recent[0];
-	if (spanMs <= 0) return 1;
-	const gap = spanMs / (recent.length - 1);
-	return Math.min(1, spacing.gapMs / gap);
+function record(sends: WindowLane, now: number): void {
+	sends.push(now);
+	if (sends.length > 60) sends.splice(0, sends.length - 60);
 }
