@@ -45,17 +45,32 @@ function maxInWindow(times, windowMs) {
 	return most;
 }
 
-test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥ 97 % of the limit', () => {
-	const clock = fakeClock();
-	const controller = new RateController(clock);
+/** Sends `count` requests one after another, each answered with success; returns when they left. */
+function sendInTurn(controller, clock, count, processes = 1) {
 	const sent = [];
-	for (let i = 0; i < 40; i++) {
-		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+	for (let i = 0; i < count; i++) {
+		const waiter = controller.request(KEYS, LIMITS, processes, clock.t);
 		sent.push(sendWhenAllowed(clock, waiter));
 		waiter.succeeded();
 	}
+	return sent;
+}
+
+/** One request, let go as soon as the controller allows; returns its waiter. */
+function sendOneNow(controller, clock) {
+	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+	sendWhenAllowed(clock, waiter);
+	return waiter;
+}
+
+const perSecondOf = (sent) => ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
+
+test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥ 97 % of the limit', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const sent = sendInTurn(controller, clock, 40);
 	assert.equal(maxInWindow(sent, 1000), 2);
-	const perSecond = ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
+	const perSecond = perSecondOf(sent);
 	assert.ok(perSecond >= 0.97 * 2 && perSecond <= 2, `${perSecond} requests/s`);
 	// Spaced evenly, not in pairs.
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 450);
@@ -83,8 +98,7 @@ test('a 429 holds the endpoint for Retry-After plus jitter; one 429 alone keeps 
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
 	const sendOne = () => {
-		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
-		sendWhenAllowed(clock, waiter);
+		const waiter = sendOneNow(controller, clock);
 		return waiter;
 	};
 	for (let i = 0; i < 5; i++) sendOne().succeeded();
@@ -122,10 +136,8 @@ test('a 429 holds the endpoint for Retry-After plus jitter; one 429 alone keeps 
 test('several 429s answered at once are one signal', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const a = controller.request(KEYS, LIMITS, 1, clock.t);
-	sendWhenAllowed(clock, a);
-	const b = controller.request(KEYS, LIMITS, 1, clock.t);
-	sendWhenAllowed(clock, b);
+	const a = sendOneNow(controller, clock);
+	const b = sendOneNow(controller, clock);
 	a.throttled(1000);
 	b.throttled(1000);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
@@ -134,8 +146,7 @@ test('several 429s answered at once are one signal', () => {
 test('a request answered 429 keeps its place: it goes before newer requests of the process', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const old = controller.request(KEYS, LIMITS, 1, clock.t);
-	sendWhenAllowed(clock, old);
+	const old = sendOneNow(controller, clock);
 	old.throttled(1000);
 	// Newer requests ask first while the endpoint is held.
 	clock.t += 10;
@@ -153,8 +164,7 @@ test('a request answered 429 keeps its place: it goes before newer requests of t
 test('a waiting request that never asks again does not block the others for long', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const before = controller.request(KEYS, LIMITS, 1, clock.t);
-	sendWhenAllowed(clock, before);
+	const before = sendOneNow(controller, clock);
 	const gone = controller.request(KEYS, LIMITS, 1, clock.t);
 	// First in line and told to wait, then never asks again (its execution was stopped).
 	assert.ok(gone.nextWait() > 0);
@@ -167,20 +177,11 @@ test('a waiting request that never asks again does not block the others for long
 test('"n8n Processes Sharing This Account" divides the limits: 4 processes → one request per ~2 s each', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const sent = [];
-	for (let i = 0; i < 10; i++) {
-		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
-		sent.push(sendWhenAllowed(clock, waiter));
-		waiter.succeeded();
-	}
+	const sent = sendInTurn(controller, clock, 10, 4);
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 2000);
-	const perSecond = ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
+	const perSecond = perSecondOf(sent);
 	assert.ok(perSecond >= 0.97 * 0.5, `${perSecond} requests/s`);
-	for (let i = 0; i < 3 * PACING.probeAfterSuccesses; i++) {
-		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
-		sendWhenAllowed(clock, waiter);
-		waiter.succeeded();
-	}
+	sendInTurn(controller, clock, 3 * PACING.probeAfterSuccesses, 4);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4, 'never faster than the declared share');
 });
 
@@ -255,8 +256,7 @@ test('jitter: two processes answered 429 at the same moment come back at differe
 	const holds = [0.1, 0.9].map((random) => {
 		const clock = fakeClock(1_000_000, [random]);
 		const controller = new RateController(clock);
-		const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
-		sendWhenAllowed(clock, waiter);
+		const waiter = sendOneNow(controller, clock);
 		return waiter.throttled(1000);
 	});
 	assert.ok(Math.abs(holds[0] - holds[1]) >= 100, `holds ${holds}`);
@@ -287,8 +287,7 @@ test('the retry limit is a time budget: 429s are answered for 120 s, however man
 test('a Retry-After longer than the budget ends the request at once and holds nothing', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
-	sendWhenAllowed(clock, waiter);
+	const waiter = sendOneNow(controller, clock);
 	assert.equal(waiter.throttled(PACING.budgetMs + 1000), undefined);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
 	const next = controller.request(KEYS, LIMITS, 1, clock.t);
