@@ -57,6 +57,15 @@ export class BillbeeApi implements ICredentialType {
 			description:
 				'Billbee API root. Keep the default unless Billbee tells you otherwise (older accounts may use https://app.billbee.io/api/v1).',
 		},
+		{
+			displayName: 'n8n Processes Sharing This Account',
+			name: 'processCount',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				"How many n8n processes send requests with this Billbee account at the same time, e.g. the number of queue-mode workers (plus webhook processors and mains that run Billbee dropdowns, triggers or webhooks). Each process then paces itself to its share of Billbee's limits (2 requests per second per endpoint), which avoids most HTTP 429 answers. Keep 1 for a single n8n process; without it, several processes still share the limits, but learn their share from Billbee's 429 answers.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -34,4 +34,32 @@ if (mode === 'load') {
 			process.exit(0);
 		},
 	);
+} else if (mode === 'workload') {
+	// One n8n process of the multi-process benchmark: it loads n8n-core, says "ready", and on
+	// "go" runs its executions at once (like a worker with that many jobs), then reports them.
+	const { credentials, returnAll, perItemIds } = JSON.parse(process.argv[3]);
+	const { runNode } = require('../test/harness.js');
+	const executions = () => [
+		...Array.from({ length: returnAll }, () =>
+			runNode({ resource: 'order', operation: 'getAll', returnAll: true }, { credentials }),
+		),
+		...(perItemIds.length
+			? [
+					runNode(
+						{ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' },
+						{ credentials, items: perItemIds.map((id) => ({ json: { id } })) },
+					),
+				]
+			: []),
+	];
+	process.stdout.write('BENCH ready\n'); // n8n-core prints notices on stdout too
+	process.stdin.once('data', async () => {
+		const outcomes = await Promise.all(executions());
+		const result = outcomes.map(({ items, error }) => ({
+			rows: items.length,
+			error: error ? error.message : undefined,
+		}));
+		process.stdout.write(`BENCH ${JSON.stringify(result)}\n`);
+		process.exit(0);
+	});
 }

@@ -192,6 +192,151 @@ function coldLoad() {
 	});
 }
 
+/** Most records in any window of `windowMs` (records sorted by arrival). */
+function maxInWindow(records, windowMs = 1000) {
+	let most = 0;
+	for (let i = 0, j = 0; i < records.length; i++) {
+		while (j < records.length && records[j].t - records[i].t < windowMs) j++;
+		most = Math.max(most, j - i);
+	}
+	return most;
+}
+
+function startChild(args) {
+	const proc = spawn(process.execPath, [path.join(__dirname, 'bench-child.js'), ...args], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	const lines = [];
+	let buffer = '';
+	const waiters = [];
+	proc.stdout.on('data', (chunk) => {
+		buffer += chunk;
+		for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
+			const text = buffer.slice(0, at);
+			if (text.startsWith('BENCH ')) lines.push(text.slice('BENCH '.length));
+			buffer = buffer.slice(at + 1);
+			waiters.splice(0).forEach((wake) => wake());
+		}
+	});
+	const exited = new Promise((resolve) => proc.on('exit', resolve));
+	const line = async (index) => {
+		while (lines.length <= index) {
+			const more = new Promise((resolve) => waiters.push(resolve));
+			if ((await Promise.race([more.then(() => 'line'), exited.then(() => 'exit')])) === 'exit')
+				if (lines.length <= index) throw new Error('bench child exited early');
+		}
+		return lines[index];
+	};
+	return { proc, line };
+}
+
+const multiResults = [];
+
+/**
+ * N n8n processes (child processes running workflows through n8n-core) share one Billbee
+ * account: EXECUTIONS Return All executions in all, spread over the processes and started
+ * at once, plus one per-item loop per process, against one sandbox with Billbee's throttles.
+ */
+async function multiProcess(sandbox, processes, processCountField) {
+	const EXECUTIONS = 8;
+	const PER_ITEM = 8;
+	sandbox.clearLog();
+	const credentials = { ...sandbox.credentials, processCount: processCountField };
+	const children = Array.from({ length: processes }, (_, i) => {
+		const returnAll = Math.floor(EXECUTIONS / processes) + (i < EXECUTIONS % processes ? 1 : 0);
+		const perItemIds = sandbox.data.orders
+			.slice(200 + i * PER_ITEM, 200 + (i + 1) * PER_ITEM)
+			.map((o) => String(o.BillBeeOrderId));
+		return startChild(['workload', JSON.stringify({ credentials, returnAll, perItemIds })]);
+	});
+	await Promise.all(children.map((child) => child.line(0)));
+	sandbox.clearLog();
+	for (const child of children) child.proc.stdin.write('go\n');
+	const outcomes = (
+		await Promise.all(children.map(async (child) => JSON.parse(await child.line(1))))
+	).flat();
+	const failed = outcomes.filter((o) => o.error);
+	const row = {
+		name: `${processes} process${processes > 1 ? 'es' : ''}, field = ${processCountField}`,
+		executions: `${outcomes.length - failed.length}/${outcomes.length}`,
+		failed: failed.length,
+	};
+	let all = 0;
+	let throttled = 0;
+	for (const [endpoint, label] of [
+		['order.getAll', 'list'],
+		['order.get', 'get'],
+	]) {
+		const calls = sandbox.log.filter((r) => r.endpoint === endpoint);
+		const accepted = calls.filter((r) => r.status === 200);
+		all += calls.length;
+		throttled += calls.length - accepted.length;
+		row[`${label}Calls`] = calls.length;
+		row[`${label}429`] = calls.length - accepted.length;
+		row[`${label}MaxIn1s`] = maxInWindow(calls);
+		if (label === 'list') {
+			const wall = span(calls) / 1000;
+			row.listWallS = wall;
+			// Accepted requests per second against Billbee's 2 per second for the endpoint.
+			row.throughput = wall > 0 ? (accepted.length - 1) / wall / PER_ENDPOINT_PER_SECOND : 1;
+		}
+	}
+	row.share429 = throttled / all;
+	if (failed.length) row.errors = [...new Set(failed.map((o) => o.error))].join(' | ');
+	multiResults.push(row);
+}
+
+function printTable(rows, columns) {
+	const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => format(r[c]).length)));
+	const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+	console.log(line(columns));
+	console.log(line(widths.map((w) => '-'.repeat(w))));
+	for (const r of rows) console.log(line(columns.map((c) => format(r[c]))));
+}
+
+async function multiProcessScenarios() {
+	const sandbox = await startSandbox({ orders: 2000 });
+	try {
+		for (const [processes, field] of [
+			[1, 1],
+			[2, 1],
+			[4, 1],
+			[4, 4],
+		])
+			await multiProcess(sandbox, processes, field);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+function printMultiProcess() {
+	console.log(
+		'\nSeveral n8n processes sharing one Billbee account (8 × Return All of 2000 orders = 64 pages, plus 8 × get order per process; started at once)',
+	);
+	printTable(multiResults, [
+		'name',
+		'executions',
+		'share429',
+		'throughput',
+		'listWallS',
+		'listCalls',
+		'list429',
+		'listMaxIn1s',
+		'getCalls',
+		'get429',
+		'getMaxIn1s',
+	]);
+	for (const r of multiResults) if (r.errors) console.log(`${r.name}: ${r.errors}`);
+	console.log(
+		`SUMMARY multi-process ${multiResults
+			.map(
+				(r) =>
+					`[${r.name}: ok ${r.executions}, 429 ${format(r.share429 * 100)} %, throughput ${format(r.throughput)} × 2/s, max/1 s ${r.listMaxIn1s}]`,
+			)
+			.join(' ')}`,
+	);
+}
+
 function format(value) {
 	if (typeof value === 'number')
 		return Number.isInteger(value) ? String(value) : value.toFixed(value < 0.01 ? 4 : 2);
@@ -199,6 +344,11 @@ function format(value) {
 }
 
 async function main() {
+	if (process.argv[2] === 'multi') {
+		await multiProcessScenarios();
+		printMultiProcess();
+		return;
+	}
 	const big = await startSandbox({ orders: 10000 });
 	try {
 		await returnAll(big, 10000);
@@ -221,6 +371,7 @@ async function main() {
 	} finally {
 		await shared.close();
 	}
+	await multiProcessScenarios();
 	coldLoad();
 
 	const columns = [
@@ -238,12 +389,8 @@ async function main() {
 		'peakRssMB',
 		'loadMs',
 	];
-	const widths = columns.map((c) => Math.max(c.length, ...results.map((r) => format(r[c]).length)));
-	const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
 	console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
-	console.log(line(columns));
-	console.log(line(widths.map((w) => '-'.repeat(w))));
-	for (const r of results) console.log(line(columns.map((c) => format(r[c]))));
+	printTable(results, columns);
 	const all = results.find((r) => r.name.startsWith('Return All over'));
 	const lim = results.find((r) => r.name === 'Limit 300');
 	const loop = results.find((r) => r.name.startsWith('Per-item'));
@@ -255,6 +402,7 @@ async function main() {
 			`calls/row ${format(all.callsPerRow)} (goal 0.004), limit-300 calls ${lim.calls} (goal 2), per-item efficiency ${format(loop.efficiency)}, ` +
 			`two-executions efficiency ${format(two.efficiency)}, 429 sent ${sent}, 429 surfaced ${surfaced}`,
 	);
+	printMultiProcess();
 	await require('./bench-polling.js').run();
 }
 

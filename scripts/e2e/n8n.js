@@ -93,6 +93,13 @@ function packPackage() {
 	);
 	const outside = files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
 	assert.deepEqual(outside, [], 'the package holds only dist/, README, LICENSE and package.json');
+	const { n8n } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const missing = [...n8n.credentials, ...n8n.nodes].filter((file) => !files.includes(file));
+	assert.deepEqual(
+		missing,
+		[],
+		'the package holds every node and credential (run npm run build first)',
+	);
 	return path.join(CACHE, info.filename);
 }
 

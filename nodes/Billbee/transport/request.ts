@@ -50,6 +50,8 @@ export interface RequestPlan {
 	method: string;
 	retrySafe: boolean;
 	keys: ThrottleKeys;
+	/** n8n processes sharing the account (credential field): each paces to its share. */
+	processes: number;
 	credentialKey: string;
 	windowLimit?: ScopedWindowLimit;
 }
@@ -77,6 +79,7 @@ export async function planRequest(
 		method,
 		retrySafe: retrySafe || ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method),
 		keys: { apiKey, user, endpoint: `${user}\u0000${label}` },
+		processes: Math.max(1, Math.floor(Number(credentials.processCount) || 1)),
 		credentialKey: user,
 		windowLimit: windowLimitFor(user, label, path, qs),
 	};

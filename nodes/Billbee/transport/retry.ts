@@ -4,13 +4,9 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { formatWait, respectWindowLimit } from './limits';
 import type { RequestPlan } from './request';
 import { billbeeError, failureInfo } from './response';
-import { holdEndpoint, waitForSlot } from './throttle';
+import { pace, THROTTLE_BUDGET_MS } from './throttle';
 
 const RETRY = {
-	/** Attempts in all for a request answered 429 (a 429 means nothing was executed). */
-	throttledAttempts: 6,
-	/** Longest total time spent waiting for 429s of one request. */
-	throttledTotalWaitMs: 120_000,
 	/** Extra attempts after a 5xx or network error, for idempotent requests only. */
 	serverErrorRetries: 2,
 	backoffBaseMs: 1000,
@@ -56,9 +52,9 @@ function networkError(
 }
 
 /**
- * Sends one request under Billbee's rules: paced to the rate limits, retried after 429
- * (Retry-After, else exponential backoff with jitter), and after 5xx/network errors only
- * when repeating it is harmless.
+ * Sends one request under Billbee's rules: paced to the rate limits by send time, retried
+ * after 429 (Retry-After, else exponential backoff with jitter) within a time budget, and
+ * after 5xx/network errors only when repeating it is harmless.
  */
 export async function sendWithPolicy<T>(
 	node: INode,
@@ -66,33 +62,27 @@ export async function sendWithPolicy<T>(
 	send: () => Promise<T>,
 ): Promise<T> {
 	await respectWindowLimit(node, plan);
-	let throttled = 0;
-	let throttledWaitMs = 0;
+	const pacing = pace(plan.keys, plan.processes);
 	let serverErrors = 0;
 	for (;;) {
-		await waitForSlot(plan.keys);
+		await pacing.slot();
 		try {
-			return await send();
+			const result = await send();
+			pacing.succeeded();
+			return result;
 		} catch (error) {
 			const info = failureInfo(error);
 			if (info.kind === 'throttled') {
-				throttled++;
-				const wait = info.retryAfterMs ?? backoffMs(throttled);
-				if (
-					throttled >= RETRY.throttledAttempts ||
-					throttledWaitMs + wait > RETRY.throttledTotalWaitMs
-				) {
+				const wait = info.retryAfterMs ?? backoffMs(pacing.attempts());
+				if (pacing.throttled(wait) === undefined) {
 					throw billbeeError(
 						node,
 						{ kind: 'final' },
-						`Billbee kept rate limiting ${plan.label} (HTTP 429, ${throttled} attempts over ${formatWait(throttledWaitMs)})`,
-						'Billbee allows 2 requests per second per endpoint, 10 per second per user and 50 per second per API key. Other tools using the same Billbee account count too. Try again later or run fewer workflows with this credential at once.',
+						`Billbee kept rate limiting ${plan.label} (HTTP 429, ${pacing.attempts()} attempt${pacing.attempts() === 1 ? '' : 's'} over ${formatWait(pacing.elapsedMs())}; the next wait of ${formatWait(wait)} would pass the ${formatWait(THROTTLE_BUDGET_MS)} budget)`,
+						'Billbee allows 2 requests per second per endpoint, 10 per second per user and 50 per second per API key. Other tools and n8n processes using the same Billbee account count too. Try again later, run fewer workflows with this credential at once, or set "n8n Processes Sharing This Account" on the credential.',
 						429,
 					);
 				}
-				throttledWaitMs += wait;
-				holdEndpoint(plan.keys.endpoint, Date.now() + wait);
-				await sleep(wait);
 				continue;
 			}
 			if (
