@@ -345,6 +345,10 @@ test('a POST whose connection breaks is not repeated, and the error says it may 
 	});
 	assert.ok(error);
 	assert.match(error.message, /^Could not reach Billbee for POST \/orders: \w+/);
+	assert.ok(
+		error.message.includes(`Base URL in the Billbee credential (now ${sandbox.baseUrl}`),
+		error.message,
+	);
 	assert.match(error.description, /may or may not have been carried out/);
 	assert.equal(requests((r) => r.method === 'POST' && r.path === '/orders').length, 1);
 });

@@ -48,6 +48,8 @@ export interface RequestMeta {
 export interface RequestPlan {
 	label: string;
 	method: string;
+	/** The credential's Base URL, named when no answer comes. */
+	baseUrl: string;
 	retrySafe: boolean;
 	keys: ThrottleKeys;
 	/** n8n processes sharing the account (credential field): each paces to its share. */
@@ -77,6 +79,7 @@ export async function planRequest(
 	return {
 		label,
 		method,
+		baseUrl: baseUrlOf(credentials),
 		retrySafe: retrySafe || ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method),
 		keys: { apiKey, user, endpoint: `${user}\u0000${label}` },
 		processes: Math.max(1, Math.floor(Number(credentials.processCount) || 1)),
@@ -93,8 +96,10 @@ export function fillPath(template: string, pathParams: IDataObject = {}): string
 	});
 }
 
+export const BILLBEE_BASE_URL = 'https://api.billbee.io/api/v1';
+
 function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl || 'https://api.billbee.io/api/v1').replace(/\/+$/, '');
+	return String(credentials.baseUrl || BILLBEE_BASE_URL).replace(/\/+$/, '');
 }
 
 /** Request options every Billbee call shares: raw bytes back (for exact ids), status handled by us. */

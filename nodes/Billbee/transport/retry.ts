@@ -2,6 +2,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { formatWait, respectWindowLimit } from './limits';
+import { BILLBEE_BASE_URL } from './request';
 import type { RequestPlan } from './request';
 import { billbeeError, failureInfo } from './response';
 import { pace, THROTTLE_BUDGET_MS } from './throttle';
@@ -41,10 +42,12 @@ function networkError(
 	error: unknown,
 	attempts: number,
 ): NodeApiError {
+	// Said in the message: dropdowns show nothing else.
+	const check = `Check the Base URL in the Billbee credential (now ${plan.baseUrl}; Billbee's own is ${BILLBEE_BASE_URL}) and that this n8n server can reach it (DNS, proxy, firewall).`;
 	return billbeeError(
 		node,
 		{ kind: 'final' },
-		`Could not reach Billbee for ${plan.label}: ${(error as Error).message}`,
+		`Could not reach Billbee for ${plan.label}: ${(error as Error).message}. ${check}`,
 		plan.retrySafe
 			? `Tried ${attempts} time(s).`
 			: `${plan.label} changes data and was not repeated: it may or may not have been carried out. Check in Billbee before running it again.`,
