@@ -62,7 +62,7 @@ const imagesField: FieldSpec = {
 	required: true,
 	description: 'The images to add, each given by a public URL Billbee downloads',
 	fields: [
-		IMAGE_URL,
+		{ ...IMAGE_URL, required: true },
 		IMAGE_IS_DEFAULT,
 		{
 			name: 'Position',
