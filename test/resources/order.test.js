@@ -3,6 +3,9 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { useSandbox } = require('../helpers');
+const { ERIKA_IN_BERLIN_FORM } = require('../fixtures/addresses');
+
+const { countryCode, ...ERIKA } = ERIKA_IN_BERLIN_FORM;
 
 // Pacing is covered by the transport tests; here it would only slow things down.
 const { sandbox, run, requests, ofEndpoint } = useSandbox({ throttle: false });
@@ -54,16 +57,7 @@ test('create: the top-level fields (shop, number, state, buyer, addresses, items
 			city: 'Hamburg',
 			countryIso2: 'DE',
 		},
-		invoiceAddress: {
-			firstName: 'Erika',
-			lastName: 'Mustermann',
-			street: 'Hauptstraße',
-			houseNumber: '5',
-			zip: '10115',
-			city: 'Berlin',
-			countryIso2: 'DE',
-			email: 'erika@example.com',
-		},
+		invoiceAddress: { ...ERIKA, countryIso2: countryCode, email: 'erika@example.com' },
 		currency: 'EUR',
 		paymentMethod: 3,
 		state: 3,

@@ -15,6 +15,15 @@ const IMAGE_URL: FieldSpec = {
 	description: 'Public URL of the image',
 };
 
+/** URL, main-image flag and position: what every image of a product is given by. */
+function imageFields(position: Pick<FieldSpec, 'default' | 'description'>): FieldSpec[] {
+	return [
+		{ ...IMAGE_URL, required: true },
+		IMAGE_IS_DEFAULT,
+		{ name: 'Position', label: 'Position', type: 'integer', ...position },
+	];
+}
+
 const IMAGE_IS_DEFAULT: FieldSpec = {
 	name: 'IsDefault',
 	label: 'Is Default',
@@ -61,16 +70,7 @@ const imagesField: FieldSpec = {
 	type: 'objectList',
 	required: true,
 	description: 'The images to add, each given by a public URL Billbee downloads',
-	fields: [
-		{ ...IMAGE_URL, required: true },
-		IMAGE_IS_DEFAULT,
-		{
-			name: 'Position',
-			label: 'Position',
-			type: 'integer',
-			description: 'Sort position, 1 = first; 0 leaves it to Billbee',
-		},
-	],
+	fields: imageFields({ description: 'Sort position, 1 = first; 0 leaves it to Billbee' }),
 };
 
 const replaceProperty = toProperty({
@@ -170,17 +170,7 @@ export const imageOperations: OperationSpec[] = [
 			},
 		},
 		body: {
-			fields: [
-				{ ...IMAGE_URL, required: true },
-				IMAGE_IS_DEFAULT,
-				{
-					name: 'Position',
-					label: 'Position',
-					type: 'integer',
-					default: 1,
-					description: 'Sort position, 1 = first',
-				},
-			],
+			fields: imageFields({ default: 1, description: 'Sort position, 1 = first' }),
 		},
 	},
 	{
