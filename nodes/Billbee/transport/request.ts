@@ -19,7 +19,7 @@ import { interpretResponse, isEnvelope } from './response';
 import type { RawResponse } from './response';
 import { sendWithPolicy, unreachable } from './retry';
 import type { ThrottleKeys } from './throttle';
-import { isToolNode, toolWriteRefusal } from '../agent/toolSafety';
+import { isToolNode } from '../agent/toolSafety';
 
 export const CREDENTIAL_TYPE = 'billbeeApi';
 export const READ_ONLY_PARAMETER = 'readOnlyMode';
@@ -167,7 +167,10 @@ export async function billbeeApiRequest(
 	return isEnvelope(json) ? json.Data : json;
 }
 
-/** With the node's read-only mode on, only requests that read are sent. */
+/**
+ * With the node's read-only mode on, only requests that read are sent. The tool variant has no
+ * read-only mode: its callers answer a write without "Allow Changes" with the refusal first.
+ */
 export function assertWriteAllowed(
 	ctx: IExecuteSingleFunctions | IExecuteFunctions,
 	method: string,
@@ -177,8 +180,6 @@ export function assertWriteAllowed(
 	if (method === 'GET' || readsOnly) return;
 	const single = 'getItemIndex' in ctx;
 	const itemIndex = single ? ctx.getItemIndex() : 0;
-	const refusal = toolWriteRefusal(ctx.getNode(), `${method} ${template}`);
-	if (refusal) throw new NodeOperationError(ctx.getNode(), String(refusal.message), { itemIndex });
 	if (isToolNode(ctx.getNode())) return;
 	const readOnly = single
 		? ctx.getNodeParameter(READ_ONLY_PARAMETER, false)
