@@ -9,6 +9,7 @@ const SCENARIOS = [
 	require('./e2e/polling-trigger.js'),
 	require('./e2e/ai-tools.js'),
 	require('./e2e/credential-env.js'),
+	require('./e2e/queue-mode.js'),
 ];
 
 async function main() {
