@@ -76,31 +76,61 @@ test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 450);
 });
 
-test('a request that wakes up late does not leave late: it takes the next slot, so it is not followed too closely', () => {
+test('alone, a request that wakes up a little late still leaves in its slot, and the one after next keeps its distance from it', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const first = controller.request(KEYS, LIMITS, 1, clock.t);
-	const sent = [sendWhenAllowed(clock, first)];
-	// The second request wakes up 300 ms after its slot began (a busy event loop).
-	const second = controller.request(KEYS, LIMITS, 1, clock.t);
-	sent.push(sendWhenAllowed(clock, second, 300));
-	const third = controller.request(KEYS, LIMITS, 1, clock.t);
-	sent.push(sendWhenAllowed(clock, third));
 	const slot = slotMs(LIMITS.endpoint);
-	assert.ok(
-		Math.abs(sent[1] - sent[0] - 2 * slot) < 1,
-		`second left ${sent[1] - sent[0]} ms after the first`,
-	);
-	assert.ok(sent[2] - sent[1] >= slot - 1, `third left ${sent[2] - sent[1]} ms after the second`);
+	const sent = [sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t))];
+	// The second request wakes up 100 ms late (a busy event loop).
+	sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t), 100));
+	for (let i = 0; i < 2; i++)
+		sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t)));
+	assert.ok(Math.abs(sent[1] - sent[0] - (slot + 100)) < 4, `${sent[1] - sent[0]} ms`);
+	assert.ok(Math.abs(sent[2] - sent[1] - (slot - 100)) < 4, `${sent[2] - sent[1]} ms`);
+	assert.ok(sent[3] - sent[1] >= 1000, `${sent[3] - sent[1]} ms`);
 });
 
-test('a 429 holds the endpoint for Retry-After plus jitter; one 429 alone keeps the rate, a second soon after halves it', () => {
+test('sharing slots with other processes, a request that wakes up late waits for its next slot', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const slot = slotMs(LIMITS.endpoint);
+	const sent = [sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 2, clock.t))];
+	sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 2, clock.t), 300));
+	sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 2, clock.t)));
+	// Its own slots are every second one: the late request takes the one after the missed one.
+	assert.ok(Math.abs(sent[1] - sent[0] - 4 * slot) < 4, `${sent[1] - sent[0]} ms`);
+	assert.ok(Math.abs(sent[2] - sent[1] - 2 * slot) < 4, `${sent[2] - sent[1]} ms`);
+});
+
+test('alone, a slow round trip delays the request that shares its window: it may have reached Billbee late', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	// Usual round trips of 20 ms.
+	for (let i = 0; i < 4; i++) {
+		const waiter = sendOneNow(controller, clock);
+		clock.t += 20;
+		waiter.succeeded();
+	}
+	const slow = sendOneNow(controller, clock);
+	const slowSent = clock.t;
+	clock.t += 100; // 80 ms more than usual: it may have spent them on the way to Billbee
+	slow.succeeded();
+	const next = sendOneNow(controller, clock);
+	clock.t += 20;
+	next.succeeded();
+	const sent = sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t));
+	assert.ok(
+		sent - slowSent >= 80 + 1000,
+		`left ${sent - slowSent} ms after the slow request (it may have arrived 80 ms late)`,
+	);
+	// Without the slow answer it would have left two spacings after it.
+	assert.ok(2 * slotMs(LIMITS.endpoint) < 80 + 1000);
+});
+
+test('a 429 holds the endpoint for Retry-After plus jitter and halves the rate; later the process tries the full rate again', () => {
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
-	const sendOne = () => {
-		const waiter = sendOneNow(controller, clock);
-		return waiter;
-	};
+	const sendOne = () => sendOneNow(controller, clock);
 	for (let i = 0; i < 5; i++) sendOne().succeeded();
 	const throttledOne = sendOne();
 	clock.t += 20;
@@ -108,28 +138,71 @@ test('a 429 holds the endpoint for Retry-After plus jitter; one 429 alone keeps 
 	const hold = throttledOne.throttled(1000);
 	const slot = slotMs(LIMITS.endpoint);
 	assert.ok(hold >= 1000 && hold <= 1000 + PACING.holdJitterSlots * slot, `hold ${hold} ms`);
-	assert.equal(controller.stateOf(KEYS.endpoint).level, 1, 'a lone 429 may be network jitter');
-	const next = sendOne();
-	assert.ok(
-		clock.t - answeredAt >= hold,
-		'nobody of the process uses the endpoint before the hold ends',
-	);
-	clock.t += 20;
-	next.throttled(1000);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 2, 'another process uses the slots');
 	const times = [];
-	for (let i = 0; i < 4; i++) {
+	for (let i = 0; i < 3; i++) {
 		const waiter = sendOne();
 		times.push(clock.t);
 		waiter.succeeded();
 	}
-	for (let i = 1; i < times.length; i++)
-		assert.ok(Math.abs(times[i] - times[i - 1] - 2 * slot) < 1);
-	for (let i = 0; i < PACING.probeAfterSuccesses; i++) sendOne().succeeded();
-	assert.equal(
-		controller.stateOf(KEYS.endpoint).level,
-		1,
-		'after a long run of successes it tries the full rate again',
+	assert.ok(
+		times[0] - answeredAt >= hold,
+		'nobody of the process uses the endpoint before the hold ends',
+	);
+	// One request per two slots now (a request may leave up to half a slot into its slot).
+	for (let i = 1; i < times.length; i++) {
+		const spacing = times[i] - times[i - 1];
+		assert.ok(spacing >= 1.5 * slot && spacing <= 2.5 * slot, `${spacing} ms`);
+	}
+	// After a while without 429s it tries its full rate again, and keeps it when that works.
+	const triedAt = clock.t;
+	while (controller.stateOf(KEYS.endpoint).level === 2) sendOne().succeeded();
+	assert.ok(clock.t - triedAt <= PACING.probeAfterMs * 1.5 + 4 * slot, `${clock.t - triedAt} ms`);
+	for (let i = 0; i < PACING.probeConfirmSuccesses + 2; i++) sendOne().succeeded();
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
+});
+
+test('a try at twice the rate that meets a 429 goes back to the level and slots that worked, and the next try comes later', () => {
+	const clock = fakeClock(1_000_000, [0.3, 0.8]);
+	const controller = new RateController(clock);
+	const sendOne = () => sendOneNow(controller, clock);
+	sendOne().throttled(1000);
+	const before = controller.stateOf(KEYS.endpoint);
+	assert.equal(before.level, 2);
+	const tryFullRate = () => {
+		const started = clock.t;
+		while (controller.stateOf(KEYS.endpoint).level !== 1) sendOne().succeeded();
+		return clock.t - started;
+	};
+	const firstWait = tryFullRate();
+	const waiter = sendOne();
+	clock.t += 20;
+	waiter.throttled(1000);
+	assert.deepEqual(controller.stateOf(KEYS.endpoint), before, 'back where it was');
+	const secondWait = tryFullRate();
+	assert.ok(
+		secondWait >= PACING.probeAfterMs,
+		`the second try came ${secondWait} ms after the failed one (the first after ${firstWait} ms)`,
+	);
+});
+
+test('at the declared share, a lone 429 on slots that served a run of requests keeps them', () => {
+	const clock = fakeClock(1_000_000, [0.4]);
+	const controller = new RateController(clock);
+	const send = () => {
+		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
+		sendWhenAllowed(clock, waiter);
+		return waiter;
+	};
+	for (let i = 0; i < PACING.ownedAfterSuccesses; i++) send().succeeded();
+	const before = controller.stateOf(KEYS.endpoint);
+	send().throttled(1000);
+	assert.deepEqual(controller.stateOf(KEYS.endpoint), before);
+	send().throttled(1000);
+	assert.notDeepEqual(
+		controller.stateOf(KEYS.endpoint),
+		before,
+		'a second 429 soon after moves it',
 	);
 });
 
@@ -140,7 +213,7 @@ test('several 429s answered at once are one signal', () => {
 	const b = sendOneNow(controller, clock);
 	a.throttled(1000);
 	b.throttled(1000);
-	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 2, 'halved once, not twice');
 });
 
 test('a request answered 429 keeps its place: it goes before newer requests of the process', () => {
@@ -181,7 +254,7 @@ test('"n8n Processes Sharing This Account" divides the limits: 4 processes → o
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 2000);
 	const perSecond = perSecondOf(sent);
 	assert.ok(perSecond >= 0.97 * 0.5, `${perSecond} requests/s`);
-	sendInTurn(controller, clock, 3 * PACING.probeAfterSuccesses, 4);
+	sendInTurn(controller, clock, 60, 4);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4, 'never faster than the declared share');
 });
 
@@ -292,4 +365,19 @@ test('a Retry-After longer than the budget ends the request at once and holds no
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
 	const next = controller.request(KEYS, LIMITS, 1, clock.t);
 	assert.ok(next.nextWait() <= 600);
+});
+
+test('a new endpoint of an account starts on the level and slots another endpoint settled on', () => {
+	const clock = fakeClock(1_000_000, [0.3, 0.8, 0.6]);
+	const controller = new RateController(clock);
+	sendOneNow(controller, clock).throttled(1000);
+	for (let i = 0; i < PACING.ownedAfterSuccesses; i++) sendOneNow(controller, clock).succeeded();
+	const settled = controller.stateOf(KEYS.endpoint);
+	assert.equal(settled.level, 2);
+	const other = { ...KEYS, endpoint: 'cred|GET /products' };
+	controller.request(other, LIMITS, 1, clock.t).nextWait();
+	assert.deepEqual(controller.stateOf(other.endpoint), settled);
+	const otherAccount = { endpoint: 'other|GET /products', user: 'other', apiKey: 'key' };
+	controller.request(otherAccount, LIMITS, 1, clock.t).nextWait();
+	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account starts afresh');
 });

@@ -4,21 +4,28 @@
  * Several n8n processes (queue-mode workers, webhook processors, mains) may use one Billbee
  * account, and nodes cannot talk to each other. What they do share is the clock. So time is cut
  * into send slots, the same for every process: one slot per request that Billbee allows per
- * endpoint (2 per second, so 512.5 ms with a margin for network jitter). A process that believes
+ * endpoint (2 per second, so 515 ms with a margin for network jitter). A process that believes
  * `level` processes share the account uses every `level`-th slot, starting at its `phase`:
- * - a 429 means another process used the slot (or the request reached Billbee late): the
- *   process holds the endpoint for Retry-After and moves to another phase, at random, so that
- *   competing processes do not come back in lockstep; a second 429 soon after means there are
- *   more processes than it assumed, so it raises its level (multiplicative decrease of its rate);
- * - after a long run of successes it tries one level lower (additive increase), never below the
- *   number of processes an admin declared on the credential.
- * Processes at the same level thus settle on different phases and stop colliding, much like
- * TCP congestion control or the AWS SDKs' adaptive retry mode find a share without a coordinator.
+ * - a 429 means another process used the slot: the process holds the endpoint for Retry-After
+ *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
+ *   (doubles its level, multiplicative decrease). At the level an admin declared, or on a phase
+ *   that has served a run of requests, a lone 429 only moves it to another phase, or not at all;
+ * - after a while without 429s (random, around 16 s) it tries twice its rate on a superset of its
+ *   slots; a 429 during the try takes it back to what worked and doubles the wait for the next
+ *   try. It never goes below the number of processes declared on the credential.
+ * Levels stay the declared count times a power of two, so phases of different levels can tile the
+ * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
+ * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
+ * to the process starts on the level and phase another endpoint of the account settled on.
  *
- * A request leaves only at the start of one of its slots (within a small tolerance): one that
- * would start late waits for the next slot, so it is never followed too closely by the next.
- * Billbee's per-user (10/s) and per-API-key (50/s) limits are kept as sliding windows over the
- * moments requests really left.
+ * Pacing is by send time, and by the latest moment a request may have reached Billbee: its round
+ * trip beyond the usual one may have been spent on the way there (a busy event loop, the network).
+ * The request that shares Billbee's window with it waits until that window has surely passed.
+ * When the process shares slots with two or more others, a request leaves only at the start of one
+ * of its slots (within a small tolerance), so it never crowds another process's slot; alone or on
+ * every second slot, it may leave up to half a slot late, which costs only its delay. Billbee's
+ * per-user (10/s) and per-API-key (50/s) limits are kept as sliding windows over the moments
+ * requests really left.
  *
  * Waiting requests of one endpoint are served oldest first by the time of their first attempt:
  * a request answered 429 keeps its place, so it cannot starve behind newer ones.
@@ -54,17 +61,28 @@ export const PACING = {
 	/** Longest time one request may keep being answered 429, from its first attempt. */
 	budgetMs: 120_000,
 	/** Extra room on every window, so requests arriving with network jitter still fit. */
-	margin: 0.02,
+	margin: 0.025,
 	marginMs: 5,
 	/** How late after the start of its slot a request may still leave. */
-	lateToleranceMs: 12,
+	lateToleranceMs: 8,
+	/**
+	 * How far apart, at Billbee, a request must arrive from the own request that shares its
+	 * window, beyond the window itself.
+	 */
+	arrivalGapMs: 10,
+	/** Round-trip times kept per endpoint to learn the usual one, and how many it takes. */
+	roundTrips: 16,
+	learnRoundTrips: 3,
+	/** Successes in a row on one slot phase after which a lone 429 does not move the process. */
+	ownedAfterSuccesses: 4,
 	/** A second 429 within this many of the process's own slots raises the level. */
 	escalateWithinSlots: 6,
-	/** Successes in a row after which the process tries one level lower. */
-	probeAfterSuccesses: 60,
-	/** Level growth on a second 429 soon after the first. */
-	escalateFactor: 1,
-	maxLevel: 32,
+	/** Time at one level after which the process tries twice its rate (halves its level). */
+	probeAfterMs: 16_000,
+	probeAfterMaxMs: 32_000,
+	/** Successes at the new rate after which a try counts as good. */
+	probeConfirmSuccesses: 8,
+	maxLevel: 8,
 	/** Random extra hold after a 429, in slots. */
 	holdJitterSlots: 1,
 	/** A lane idle this long forgets what it learned. */
@@ -82,15 +100,41 @@ interface Ticket {
 /** One endpoint of one account in this process. */
 interface EndpointLane {
 	level: number;
+	/** The processes an admin declared on the credential (the lowest level). */
+	declared: number;
 	phase: number;
+	/** Successes in a row since the process moved to this phase. */
+	streak: number;
 	lastSlot: number;
 	lastSendAt: number;
-	lastThrottleAt: number;
+	/** When it last learned of other processes: a 429, or another endpoint's settled slots. */
+	learnedAt: number;
 	/** The moments of the last 429s (a few). */
 	throttles: number[];
 	successes: number;
+	/** When it next tries twice its rate (random, so that processes do not try in lockstep). */
+	probeAt: number;
+	/** Time after which the process tries twice its rate; doubles after each failed try. */
+	probeAfterMs: number;
+	/** While it tries: where it was before. A 429 takes it back there. */
+	probedFrom?: { level: number; phase: number };
 	holdUntil: number;
 	waiting: Ticket[];
+	/** The process's own last sends, newest last. */
+	sends: OwnSend[];
+	/** Recent round-trip times of successful requests. */
+	roundTrips: number[];
+}
+
+/**
+ * When a request left and the latest moment it may have reached Billbee: its round trip
+ * beyond the usual one is time it may have spent on the way there (a busy event loop, the
+ * network), and until its answer comes that is unknown.
+ */
+interface OwnSend {
+	ticket: Ticket;
+	at: number;
+	latestArrival: number;
 }
 
 /** The moments at which requests counted against a per-user or per-key limit left. */
@@ -110,7 +154,7 @@ function windowOf(limit: RateLimit, processes: number): Window {
 	};
 }
 
-/** The length of one send slot of an endpoint limit (2 per second → 512.5 ms). */
+/** The length of one send slot of an endpoint limit (2 per second → 515 ms). */
 export function slotMs(limit: RateLimit): number {
 	return (limit.perMs * (1 + PACING.margin) + PACING.marginMs) / limit.requests;
 }
@@ -137,26 +181,43 @@ export class RateController {
 
 	private readonly windows = new Map<string, WindowLane>();
 
+	/** Per account: the level and phase on which an endpoint last served a run of requests. */
+	private readonly settled = new Map<string, { level: number; phase: number }>();
+
 	private seq = 0;
 
 	constructor(private readonly clock: Clock) {}
 
-	private endpointLane(key: string, processes: number): EndpointLane {
+	private endpointLane(key: string, account: string, processes: number): EndpointLane {
 		let lane = this.endpoints.get(key);
 		if (!lane) {
+			// The same processes share every endpoint of an account: slots that served one
+			// endpoint well are a good start for the next.
+			const settled = this.settled.get(account);
+			const start =
+				settled && settled.level >= processes
+					? settled
+					: { level: processes, phase: Math.floor(this.clock.random() * processes) };
 			lane = {
-				level: processes,
-				phase: Math.floor(this.clock.random() * processes),
+				...start,
+				declared: processes,
+				streak: 0,
 				lastSlot: -Infinity,
 				lastSendAt: -Infinity,
-				lastThrottleAt: -Infinity,
+				learnedAt: settled ? this.clock.now() : -Infinity,
 				throttles: [],
 				successes: 0,
+				probeAt: 0,
+				probeAfterMs: PACING.probeAfterMs,
 				holdUntil: 0,
 				waiting: [],
+				sends: [],
+				roundTrips: [],
 			};
+			this.scheduleProbe(lane);
 			this.endpoints.set(key, lane);
 		}
+		lane.declared = processes;
 		if (lane.level < processes) this.moveTo(lane, processes);
 		return lane;
 	}
@@ -168,13 +229,20 @@ export class RateController {
 	}
 
 	private moveTo(lane: EndpointLane, level: number): void {
-		const previous = lane.phase;
-		lane.level = Math.min(PACING.maxLevel, level);
+		const previous = { level: lane.level, phase: lane.phase };
+		lane.level = Math.min(Math.max(PACING.maxLevel, lane.declared * 4), level);
 		lane.phase = Math.floor(this.clock.random() * lane.level);
-		// Another phase than the one that collided, when there is one.
-		if (lane.level > 1 && lane.phase === previous % lane.level)
+		// At the same level, another phase than the one that collided.
+		if (lane.level === previous.level && lane.level > 1 && lane.phase === previous.phase)
 			lane.phase = (lane.phase + 1) % lane.level;
 		lane.successes = 0;
+		lane.streak = 0;
+		lane.probedFrom = undefined;
+		this.scheduleProbe(lane);
+	}
+
+	private scheduleProbe(lane: EndpointLane): void {
+		lane.probeAt = this.clock.now() + lane.probeAfterMs * (0.5 + this.clock.random());
 	}
 
 	/** How many processes an endpoint's pacing assumes, and which of their slots it uses. */
@@ -189,7 +257,7 @@ export class RateController {
 	 */
 	request(keys: PacingKeys, limits: PacingLimits, processes: number, priority: number): Waiter {
 		const clock = this.clock;
-		const endpoint = this.endpointLane(keys.endpoint, processes);
+		const endpoint = this.endpointLane(keys.endpoint, keys.user, processes);
 		const windows: Array<[WindowLane, Window]> = [
 			[this.windowLane(keys.user), windowOf(limits.user, processes)],
 			[this.windowLane(keys.apiKey), windowOf(limits.apiKey, processes)],
@@ -214,10 +282,12 @@ export class RateController {
 
 		/** The first slot of this process that starts at or after `time` (minus the tolerance). */
 		const ownSlotFrom = (time: number): number => {
-			let index = Math.max(
-				endpoint.lastSlot + 1,
-				Math.ceil((time - PACING.lateToleranceMs) / slot),
-			);
+			// Up to half a slot late, a request still takes its slot when the request it shares a
+			// window with is its own (alone, or every second slot): it costs only its delay, and
+			// the arrival guard keeps that next one at its distance. With more processes, a late
+			// request would crowd the slot of another.
+			const tolerance = endpoint.level <= 2 ? slot / 2 : PACING.lateToleranceMs;
+			let index = Math.max(endpoint.lastSlot + 1, Math.ceil((time - tolerance) / slot));
 			const offset =
 				(((endpoint.phase - index) % endpoint.level) + endpoint.level) % endpoint.level;
 			index += offset;
@@ -228,7 +298,7 @@ export class RateController {
 			const now = clock.now();
 			if (
 				now - endpoint.lastSendAt > PACING.forgetAfterMs &&
-				now - endpoint.lastThrottleAt > PACING.forgetAfterMs &&
+				now - endpoint.learnedAt > PACING.forgetAfterMs &&
 				endpoint.level > processes
 			)
 				this.moveTo(endpoint, processes);
@@ -237,7 +307,7 @@ export class RateController {
 				(t) => t === ticket || t.wakeAt + PACING.abandonAfterMs > now,
 			);
 			const position = endpoint.waiting.indexOf(ticket);
-			let ready = Math.max(now, endpoint.holdUntil);
+			let ready = Math.max(now, endpoint.holdUntil, ownArrivalFree(endpoint, limits.endpoint));
 			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
 			const index = ownSlotFrom(ready);
 			const start = index * slot;
@@ -259,13 +329,40 @@ export class RateController {
 			attempts++;
 			endpoint.lastSlot = index;
 			endpoint.lastSendAt = now;
+			endpoint.sends = [...endpoint.sends.slice(-3), { ticket, at: now, latestArrival: now }];
 			for (const [lane] of windows) record(lane, now);
 			return 0;
 		};
 
+		const ownSend = () => endpoint.sends.find((send) => send.ticket === ticket);
+
 		const succeeded = () => {
-			if (++endpoint.successes >= PACING.probeAfterSuccesses && endpoint.level > processes)
-				this.moveTo(endpoint, endpoint.level - 1);
+			const send = ownSend();
+			if (send) {
+				const roundTrip = clock.now() - send.at;
+				endpoint.roundTrips = [...endpoint.roundTrips.slice(1 - PACING.roundTrips), roundTrip];
+				// Until a few round trips show the usual one, all of it may have been the way there.
+				const usual =
+					endpoint.roundTrips.length > PACING.learnRoundTrips
+						? Math.min(...endpoint.roundTrips)
+						: 0;
+				send.latestArrival = send.at + roundTrip - usual;
+			}
+			if (++endpoint.streak === PACING.ownedAfterSuccesses && !endpoint.probedFrom)
+				this.settled.set(keys.user, { level: endpoint.level, phase: endpoint.phase });
+			endpoint.successes++;
+			if (endpoint.probedFrom && endpoint.successes >= PACING.probeConfirmSuccesses) {
+				endpoint.probedFrom = undefined;
+				endpoint.probeAfterMs = PACING.probeAfterMs;
+			}
+			if (!endpoint.probedFrom && endpoint.level > processes && clock.now() >= endpoint.probeAt) {
+				// Twice the rate on a superset of its slots: its own phase, one level down.
+				endpoint.probedFrom = { level: endpoint.level, phase: endpoint.phase };
+				endpoint.level = Math.max(processes, Math.floor(endpoint.level / 2));
+				endpoint.phase %= endpoint.level;
+				endpoint.successes = 0;
+				endpoint.streak = 0;
+			}
 		};
 
 		const throttled = (waitMs: number): number | undefined => {
@@ -275,21 +372,32 @@ export class RateController {
 			// The next attempt waits for a slot of its own: at most one round of a level higher.
 			const latest = nextAttempt + (endpoint.level + 1) * slot;
 			if (latest - priority > PACING.budgetMs) return undefined;
-			// Several requests answered 429 in one go are one signal.
-			if (now >= endpoint.holdUntil) {
+			// Billbee did not count it.
+			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
+			if (endpoint.probedFrom) {
+				// The try found the slots taken: back to what worked, and try again later.
+				Object.assign(endpoint, endpoint.probedFrom, { successes: 0, streak: 0 });
+				endpoint.probedFrom = undefined;
+				endpoint.probeAfterMs = Math.min(PACING.probeAfterMaxMs, endpoint.probeAfterMs * 2);
+				this.scheduleProbe(endpoint);
+				endpoint.learnedAt = now;
+			} else if (now >= endpoint.holdUntil) {
+				// Several requests answered 429 in one go are one signal.
 				const within = PACING.escalateWithinSlots * endpoint.level * slot + waitMs;
 				const earlier = endpoint.throttles.filter((t) => now - t <= within).length;
 				// At the level an admin declared, collisions are first taken for a bad phase.
 				const declared = endpoint.level === processes && processes > 1;
-				const recent = earlier >= (declared ? 2 : 1);
+				// Alone, a process spaces its requests by when they may have arrived (the round
+				// trips), so a 429 means someone else uses the endpoint.
+				const recent = earlier >= (declared ? 2 : endpoint.level === 1 ? 0 : 1);
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
-				this.moveTo(
-					endpoint,
-					recent
-						? Math.max(endpoint.level + 1, Math.ceil(endpoint.level * PACING.escalateFactor))
-						: endpoint.level,
-				);
-				endpoint.lastThrottleAt = now;
+				// A phase that has served a run of requests is most likely this process's own: a lone
+				// 429 on it is jitter, or a newcomer that will move.
+				const owned = earlier === 0 && endpoint.streak >= PACING.ownedAfterSuccesses;
+				if (recent) this.moveTo(endpoint, endpoint.level * 2);
+				else if (!owned) this.moveTo(endpoint, endpoint.level);
+				endpoint.streak = 0;
+				endpoint.learnedAt = now;
 			}
 			endpoint.holdUntil = nextAttempt;
 			return hold;
@@ -308,7 +416,19 @@ export class RateController {
 	reset(): void {
 		this.endpoints.clear();
 		this.windows.clear();
+		this.settled.clear();
 	}
+}
+
+/**
+ * The earliest time at which one more request of this process surely reaches Billbee after the
+ * window of the own request it shares a window with has passed: the second-last own request
+ * when the process believes it is alone (2 per window), else the last (the others use the
+ * slots in between).
+ */
+function ownArrivalFree(lane: EndpointLane, limit: RateLimit): number {
+	const shared = lane.sends[lane.sends.length - (lane.level === 1 ? limit.requests : 1)];
+	return shared ? shared.latestArrival + limit.perMs + PACING.arrivalGapMs : 0;
 }
 
 /** The earliest time at which one more send keeps every window of the lane under its limit. */
