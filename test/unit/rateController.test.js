@@ -252,8 +252,11 @@ test('"n8n Processes Sharing This Account" divides the limits: 4 processes → o
 	const controller = new RateController(clock);
 	const sent = sendInTurn(controller, clock, 10, 4);
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 2000);
+	// With three or more processes the slots keep a wider margin (5 %): the request after next
+	// belongs to another process, which cannot know that one of ours arrived late.
 	const perSecond = perSecondOf(sent);
-	assert.ok(perSecond >= 0.97 * 0.5, `${perSecond} requests/s`);
+	assert.ok(perSecond >= 0.94 * 0.5, `${perSecond} requests/s`);
+	assert.ok(slotMs(LIMITS.endpoint, 4) > slotMs(LIMITS.endpoint, 2));
 	sendInTurn(controller, clock, 60, 4);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4, 'never faster than the declared share');
 });

@@ -4,8 +4,10 @@
  * Several n8n processes (queue-mode workers, webhook processors, mains) may use one Billbee
  * account, and nodes cannot talk to each other. What they do share is the clock. So time is cut
  * into send slots, the same for every process: one slot per request that Billbee allows per
- * endpoint (2 per second, so 515 ms with a margin for network jitter). A process that believes
- * `level` processes share the account uses every `level`-th slot, starting at its `phase`:
+ * endpoint (2 per second, so 515 ms with a margin for network jitter; 530 ms when three or
+ * more processes are declared on the credential, whose slots then border on others'). A process
+ * that believes `level` processes share the account uses every `level`-th slot, starting at its
+ * `phase`:
  * - a 429 means another process used the slot: the process holds the endpoint for Retry-After
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
  *   (doubles its level, multiplicative decrease). At the level an admin declared, or on a phase
@@ -63,6 +65,11 @@ export const PACING = {
 	/** Extra room on every window, so requests arriving with network jitter still fit. */
 	margin: 0.025,
 	marginMs: 5,
+	/**
+	 * The margin when three or more processes are declared: then the request after next in the
+	 * slots is another process's, which cannot know that one of ours arrived late.
+	 */
+	sharedMargin: 0.05,
 	/** How late after the start of its slot a request may still leave. */
 	lateToleranceMs: 8,
 	/**
@@ -155,8 +162,9 @@ function windowOf(limit: RateLimit, processes: number): Window {
 }
 
 /** The length of one send slot of an endpoint limit (2 per second → 515 ms). */
-export function slotMs(limit: RateLimit): number {
-	return (limit.perMs * (1 + PACING.margin) + PACING.marginMs) / limit.requests;
+export function slotMs(limit: RateLimit, declared = 1): number {
+	const margin = declared >= 3 ? PACING.sharedMargin : PACING.margin;
+	return (limit.perMs * (1 + margin) + PACING.marginMs) / limit.requests;
 }
 
 export interface Waiter {
@@ -262,7 +270,7 @@ export class RateController {
 			[this.windowLane(keys.user), windowOf(limits.user, processes)],
 			[this.windowLane(keys.apiKey), windowOf(limits.apiKey, processes)],
 		];
-		const slot = slotMs(limits.endpoint);
+		const slot = slotMs(limits.endpoint, processes);
 		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0 };
 		let queued = false;
 		let attempts = 0;
