@@ -384,3 +384,36 @@ test('a new endpoint of an account starts on the level and slots another endpoin
 	controller.request(otherAccount, LIMITS, 1, clock.t).nextWait();
 	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account starts afresh');
 });
+
+test('after a hold a request aims at the start of a slot, where it competes on equal terms', () => {
+	const slot = slotMs(LIMITS.endpoint);
+	for (const random of [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95]) {
+		const clock = fakeClock(1_000_000, [random]);
+		const controller = new RateController(clock);
+		sendOneNow(controller, clock).succeeded();
+		const throttled = sendOneNow(controller, clock);
+		clock.t += 20;
+		throttled.throttled(1000);
+		sendWhenAllowed(clock, throttled);
+		const intoSlot = clock.t - Math.floor(clock.t / slot) * slot;
+		assert.ok(intoSlot <= PACING.lateToleranceMs, `left ${intoSlot} ms into its slot`);
+	}
+});
+
+test('far above the declared share, the try at twice the rate comes sooner', () => {
+	const clock = fakeClock(1_000_000, [0.5]);
+	const controller = new RateController(clock);
+	for (let i = 0; i < 3; i++) {
+		const waiter = sendOneNow(controller, clock);
+		clock.t += 20;
+		waiter.throttled(1000);
+	}
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 8);
+	const started = clock.t;
+	while (controller.stateOf(KEYS.endpoint).level === 8) sendOneNow(controller, clock).succeeded();
+	const slot = slotMs(LIMITS.endpoint);
+	assert.ok(
+		clock.t - started <= (PACING.probeAfterMs / 4) * 1.5 + 2 * 8 * slot + 1000,
+		`tried after ${clock.t - started} ms`,
+	);
+});

@@ -12,9 +12,10 @@
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
  *   (doubles its level, multiplicative decrease). At the level an admin declared, or on a phase
  *   that has served a run of requests, a lone 429 only moves it to another phase, or not at all;
- * - after a while without 429s (random, around 16 s) it tries twice its rate on a superset of its
- *   slots; a 429 during the try takes it back to what worked and doubles the wait for the next
- *   try. It never goes below the number of processes declared on the credential.
+ * - after a while without 429s (random, around 16 s, shorter far above the declared share) it
+ *   tries twice its rate on a superset of its slots; a 429 during the try takes it back to what
+ *   worked and doubles the wait for the next try. It never goes below the number of processes
+ *   declared on the credential.
  * Levels stay the declared count times a power of two, so phases of different levels can tile the
  * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
  * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
@@ -250,7 +251,10 @@ export class RateController {
 	}
 
 	private scheduleProbe(lane: EndpointLane): void {
-		lane.probeAt = this.clock.now() + lane.probeAfterMs * (0.5 + this.clock.random());
+		// Far above the declared share a process sends rarely, so tries cost little and come
+		// sooner: staying there is what costs (the others may long be gone).
+		const scale = Math.min(1, (2 * lane.declared) / lane.level);
+		lane.probeAt = this.clock.now() + lane.probeAfterMs * scale * (0.5 + this.clock.random());
 	}
 
 	/** How many processes an endpoint's pacing assumes, and which of their slots it uses. */
@@ -289,12 +293,13 @@ export class RateController {
 		};
 
 		/** The first slot of this process that starts at or after `time` (minus the tolerance). */
-		const ownSlotFrom = (time: number): number => {
+		const ownSlotFrom = (time: number, held: boolean): number => {
 			// Up to half a slot late, a request still takes its slot when the request it shares a
 			// window with is its own (alone, or every second slot): it costs only its delay, and
 			// the arrival guard keeps that next one at its distance. With more processes, a late
-			// request would crowd the slot of another.
-			const tolerance = endpoint.level <= 2 ? slot / 2 : PACING.lateToleranceMs;
+			// request would crowd the slot of another. After a hold it aims at a slot's start
+			// like the others, or it would lose every slot it competes for.
+			const tolerance = endpoint.level <= 2 && !held ? slot / 2 : PACING.lateToleranceMs;
 			let index = Math.max(endpoint.lastSlot + 1, Math.ceil((time - tolerance) / slot));
 			const offset =
 				(((endpoint.phase - index) % endpoint.level) + endpoint.level) % endpoint.level;
@@ -317,7 +322,7 @@ export class RateController {
 			const position = endpoint.waiting.indexOf(ticket);
 			let ready = Math.max(now, endpoint.holdUntil, ownArrivalFree(endpoint, limits.endpoint));
 			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
-			const index = ownSlotFrom(ready);
+			const index = ownSlotFrom(ready, endpoint.holdUntil > now);
 			const start = index * slot;
 			if (position > 0) {
 				const wait = Math.max(1, start - now + position * endpoint.level * slot);
