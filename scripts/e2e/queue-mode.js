@@ -29,8 +29,10 @@ const EXECUTIONS = 8; // K runs at once; more than one worker's concurrency of 5
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 5;
 // Without the credential field the workers only learn of each other through 429s. Before the
-// adaptive pacing 34–41 % of the requests were answered 429 in this setup.
-const MAX_429_SHARE = 0.25;
+// adaptive pacing 34–41 % of the requests were answered 429 in this setup; the goal of ≤ 10 % is
+// measured by npm run bench, and this bound leaves room for a busy CI machine (one 429 more is
+// about 3 % of this run's requests).
+const MAX_429_SHARE = 0.2;
 
 function returnAllWorkflow() {
 	return {
