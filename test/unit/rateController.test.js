@@ -186,7 +186,7 @@ test('a try at twice the rate that meets a 429 goes back to the level and slots 
 	);
 });
 
-test('at the declared share, a lone 429 on slots that served a run of requests keeps them', () => {
+test('slots that served a run of requests are kept through two 429s; a third soon after halves the rate', () => {
 	const clock = fakeClock(1_000_000, [0.4]);
 	const controller = new RateController(clock);
 	const send = () => {
@@ -199,10 +199,12 @@ test('at the declared share, a lone 429 on slots that served a run of requests k
 	send().throttled(1000);
 	assert.deepEqual(controller.stateOf(KEYS.endpoint), before);
 	send().throttled(1000);
-	assert.notDeepEqual(
-		controller.stateOf(KEYS.endpoint),
-		before,
-		'a second 429 soon after moves it',
+	assert.deepEqual(controller.stateOf(KEYS.endpoint), before, 'a newcomer or a try moves away');
+	send().throttled(1000);
+	assert.equal(
+		controller.stateOf(KEYS.endpoint).level,
+		8,
+		'a third 429 soon after halves the rate',
 	);
 });
 

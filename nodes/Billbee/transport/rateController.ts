@@ -113,6 +113,8 @@ interface EndpointLane {
 	phase: number;
 	/** Successes in a row since the process moved to this phase. */
 	streak: number;
+	/** The phase has served a run of requests since the process moved to it. */
+	owns: boolean;
 	lastSlot: number;
 	lastSendAt: number;
 	/** When it last learned of other processes: a 429, or another endpoint's settled slots. */
@@ -125,7 +127,7 @@ interface EndpointLane {
 	/** Time after which the process tries twice its rate; doubles after each failed try. */
 	probeAfterMs: number;
 	/** While it tries: where it was before. A 429 takes it back there. */
-	probedFrom?: { level: number; phase: number };
+	probedFrom?: { level: number; phase: number; owns: boolean };
 	holdUntil: number;
 	waiting: Ticket[];
 	/** The process's own last sends, newest last. */
@@ -211,6 +213,7 @@ export class RateController {
 				...start,
 				declared: processes,
 				streak: 0,
+				owns: false,
 				lastSlot: -Infinity,
 				lastSendAt: -Infinity,
 				learnedAt: settled ? this.clock.now() : -Infinity,
@@ -246,6 +249,7 @@ export class RateController {
 			lane.phase = (lane.phase + 1) % lane.level;
 		lane.successes = 0;
 		lane.streak = 0;
+		lane.owns = false;
 		lane.probedFrom = undefined;
 		this.scheduleProbe(lane);
 	}
@@ -361,20 +365,28 @@ export class RateController {
 						: 0;
 				send.latestArrival = send.at + roundTrip - usual;
 			}
-			if (++endpoint.streak === PACING.ownedAfterSuccesses && !endpoint.probedFrom)
+			if (++endpoint.streak === PACING.ownedAfterSuccesses && !endpoint.probedFrom) {
+				endpoint.owns = true;
 				this.settled.set(keys.user, { level: endpoint.level, phase: endpoint.phase });
+			}
 			endpoint.successes++;
 			if (endpoint.probedFrom && endpoint.successes >= PACING.probeConfirmSuccesses) {
 				endpoint.probedFrom = undefined;
+				endpoint.owns = true;
 				endpoint.probeAfterMs = PACING.probeAfterMs;
 			}
 			if (!endpoint.probedFrom && endpoint.level > processes && clock.now() >= endpoint.probeAt) {
 				// Twice the rate on a superset of its slots: its own phase, one level down.
-				endpoint.probedFrom = { level: endpoint.level, phase: endpoint.phase };
+				endpoint.probedFrom = {
+					level: endpoint.level,
+					phase: endpoint.phase,
+					owns: endpoint.owns,
+				};
 				endpoint.level = Math.max(processes, Math.floor(endpoint.level / 2));
 				endpoint.phase %= endpoint.level;
 				endpoint.successes = 0;
 				endpoint.streak = 0;
+				endpoint.owns = false;
 			}
 		};
 
@@ -398,15 +410,17 @@ export class RateController {
 				// Several requests answered 429 in one go are one signal.
 				const within = PACING.escalateWithinSlots * endpoint.level * slot + waitMs;
 				const earlier = endpoint.throttles.filter((t) => now - t <= within).length;
+				// Slots that have served a run of requests are most likely this process's own: 429s
+				// on them come from a newcomer or a try of another process, which will move or go
+				// back. Only a third one soon after halves the rate.
+				const owned = endpoint.owns && endpoint.level > 1;
 				// At the level an admin declared, collisions are first taken for a bad phase.
 				const declared = endpoint.level === processes && processes > 1;
 				// Alone, a process spaces its requests by when they may have arrived (the round
 				// trips), so a 429 means someone else uses the endpoint.
-				const recent = earlier >= (declared ? 2 : endpoint.level === 1 ? 0 : 1);
+				const needed = owned ? 2 : declared ? 2 : endpoint.level === 1 ? 0 : 1;
+				const recent = earlier >= needed;
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
-				// A phase that has served a run of requests is most likely this process's own: a lone
-				// 429 on it is jitter, or a newcomer that will move.
-				const owned = earlier === 0 && endpoint.streak >= PACING.ownedAfterSuccesses;
 				if (recent) this.moveTo(endpoint, endpoint.level * 2);
 				else if (!owned) this.moveTo(endpoint, endpoint.level);
 				endpoint.streak = 0;
