@@ -10,8 +10,9 @@
  * `phase`:
  * - a 429 means another process used the slot: the process holds the endpoint for Retry-After
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
- *   (doubles its level, multiplicative decrease). At the level an admin declared, or on a phase
- *   that has served a run of requests, a lone 429 only moves it to another phase, or not at all;
+ *   (doubles its level, multiplicative decrease). At the level an admin declared a lone 429
+ *   only moves it to another phase; on a phase that has served a run of requests it stays
+ *   through two 429s (a newcomer or another process's try moves away), a third halves the rate;
  * - after a while without 429s (random, around 16 s, shorter far above the declared share) it
  *   tries twice its rate on a superset of its slots; a 429 during the try takes it back to what
  *   worked and doubles the wait for the next try. It never goes below the number of processes
