@@ -419,3 +419,13 @@ test('far above the declared share, the try at twice the rate comes sooner', () 
 		`tried after ${clock.t - started} ms`,
 	);
 });
+
+test('changing "n8n Processes Sharing This Account" from 1 to 4 (another slot length) keeps requests flowing', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	sendInTurn(controller, clock, 3, 1);
+	const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
+	const started = clock.t;
+	sendWhenAllowed(clock, waiter);
+	assert.ok(clock.t - started <= 5 * slotMs(LIMITS.endpoint, 4), `waited ${clock.t - started} ms`);
+});

@@ -116,6 +116,8 @@ interface EndpointLane {
 	streak: number;
 	/** The phase has served a run of requests since the process moved to it. */
 	owns: boolean;
+	/** The slot length the lane's slot numbers count in. */
+	slotMs: number;
 	lastSlot: number;
 	lastSendAt: number;
 	/** When it last learned of other processes: a 429, or another endpoint's settled slots. */
@@ -215,6 +217,7 @@ export class RateController {
 				declared: processes,
 				streak: 0,
 				owns: false,
+				slotMs: 0,
 				lastSlot: -Infinity,
 				lastSendAt: -Infinity,
 				learnedAt: settled ? this.clock.now() : -Infinity,
@@ -280,6 +283,11 @@ export class RateController {
 			[this.windowLane(keys.apiKey), windowOf(limits.apiKey, processes)],
 		];
 		const slot = slotMs(limits.endpoint, processes);
+		if (endpoint.slotMs !== slot) {
+			// The declared count changed the slot length: slot numbers count in the new length.
+			endpoint.lastSlot = Math.floor(endpoint.lastSendAt / slot);
+			endpoint.slotMs = slot;
+		}
 		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0 };
 		let queued = false;
 		let attempts = 0;
