@@ -27,9 +27,9 @@
  * The request that shares Billbee's window with it waits until that window has surely passed.
  * When the process shares slots with two or more others, a request leaves only at the start of one
  * of its slots (within a small tolerance), so it never crowds another process's slot; alone or on
- * every second slot, it may leave up to half a slot late, which costs only its delay. Billbee's
- * per-user (10/s) and per-API-key (50/s) limits are kept as sliding windows over the moments
- * requests really left.
+ * every second slot, it may leave up to half a slot late, which costs only its delay, and the
+ * next keeps a slot's distance from when it really left. Billbee's per-user (10/s) and
+ * per-API-key (50/s) limits are kept as sliding windows over the moments requests really left.
  *
  * Waiting requests of one endpoint are served oldest first by the time of their first attempt:
  * a request answered 429 keeps its place, so it cannot starve behind newer ones.
@@ -333,7 +333,14 @@ export class RateController {
 				(t) => t === ticket || t.wakeAt + PACING.abandonAfterMs > now,
 			);
 			const position = endpoint.waiting.indexOf(ticket);
-			let ready = Math.max(now, endpoint.holdUntil, ownArrivalFree(endpoint, limits.endpoint));
+			// By send time: a request that left late is not followed too closely by the next.
+			const spaced = endpoint.lastSendAt + slot - PACING.lateToleranceMs;
+			let ready = Math.max(
+				now,
+				spaced,
+				endpoint.holdUntil,
+				ownArrivalFree(endpoint, limits.endpoint),
+			);
 			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
 			const index = ownSlotFrom(ready, endpoint.holdUntil > now);
 			const start = index * slot;
