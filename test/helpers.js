@@ -54,13 +54,13 @@ function gaps(records) {
 	return records.slice(1).map((record, i) => record.t - records[i].t);
 }
 
-/** A local port nothing listens on: a Billbee (or echo receiver) that cannot be reached. */
+/** A local port that drops every connection at once: a Billbee (or echo receiver) that cannot be reached. */
 async function closedPort() {
-	const server = net.createServer();
+	// Held, not freed: a freed port may be taken by a sandbox of a test file running alongside.
+	const server = net.createServer((socket) => socket.destroy());
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
+	server.unref();
+	return server.address().port;
 }
 
 module.exports = { useSandbox, gaps, closedPort };
