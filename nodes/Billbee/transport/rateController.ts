@@ -124,7 +124,6 @@ interface EndpointLane {
 	learnedAt: number;
 	/** The moments of the last 429s (a few). */
 	throttles: number[];
-	successes: number;
 	/** When it next tries twice its rate (random, so that processes do not try in lockstep). */
 	probeAt: number;
 	/** Time after which the process tries twice its rate; doubles after each failed try. */
@@ -222,7 +221,6 @@ export class RateController {
 				lastSendAt: -Infinity,
 				learnedAt: settled ? this.clock.now() : -Infinity,
 				throttles: [],
-				successes: 0,
 				probeAt: 0,
 				probeAfterMs: PACING.probeAfterMs,
 				holdUntil: 0,
@@ -251,7 +249,6 @@ export class RateController {
 		// At the same level, another phase than the one that collided.
 		if (lane.level === previous.level && lane.level > 1 && lane.phase === previous.phase)
 			lane.phase = (lane.phase + 1) % lane.level;
-		lane.successes = 0;
 		lane.streak = 0;
 		lane.owns = false;
 		lane.probedFrom = undefined;
@@ -385,8 +382,8 @@ export class RateController {
 				endpoint.owns = true;
 				this.settled.set(keys.user, { level: endpoint.level, phase: endpoint.phase });
 			}
-			endpoint.successes++;
-			if (endpoint.probedFrom && endpoint.successes >= PACING.probeConfirmSuccesses) {
+			// During a try every 429 ends it, so the streak counts the try's successes.
+			if (endpoint.probedFrom && endpoint.streak >= PACING.probeConfirmSuccesses) {
 				endpoint.probedFrom = undefined;
 				endpoint.owns = true;
 				endpoint.probeAfterMs = PACING.probeAfterMs;
@@ -400,7 +397,6 @@ export class RateController {
 				};
 				endpoint.level = Math.max(processes, Math.floor(endpoint.level / 2));
 				endpoint.phase %= endpoint.level;
-				endpoint.successes = 0;
 				endpoint.streak = 0;
 				endpoint.owns = false;
 			}
@@ -417,7 +413,7 @@ export class RateController {
 			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
 			if (endpoint.probedFrom) {
 				// The try found the slots taken: back to what worked, and try again later.
-				Object.assign(endpoint, endpoint.probedFrom, { successes: 0, streak: 0 });
+				Object.assign(endpoint, endpoint.probedFrom, { streak: 0 });
 				endpoint.probedFrom = undefined;
 				endpoint.probeAfterMs = Math.min(PACING.probeAfterMaxMs, endpoint.probeAfterMs * 2);
 				this.scheduleProbe(endpoint);
