@@ -5,13 +5,13 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { startSandbox } = require('../test/sandbox/server.js');
 const {
 	ROOT,
 	createInstance,
 	credentialRef,
+	ensureDebianPackage,
 	ensureN8n,
 	logTails,
 	packPackage,
@@ -20,21 +20,9 @@ const {
 	stopAll,
 } = require('./e2e/n8n.js');
 
-const CHROMIUM = '/usr/bin/chromium';
 const IMAGES = path.join(ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1280, height: 800 };
 const OWNER = { email: 'owner@example.com', password: 'E2e-Password-1234' };
-
-function ensureChromium() {
-	if (fs.existsSync(CHROMIUM)) return;
-	console.log('installing Debian’s chromium (apt-get)…');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-		stdio: 'inherit',
-		env,
-	});
-}
 
 function billbeeNode(id, name, parameters, x = 260) {
 	return {
@@ -165,7 +153,7 @@ async function capture(page, base) {
 }
 
 async function main() {
-	ensureChromium();
+	const chromiumPath = ensureDebianPackage('chromium');
 	step('n8n');
 	const bin = ensureN8n();
 	step('pack the package');
@@ -183,7 +171,7 @@ async function main() {
 		await n8n.ready();
 		fs.mkdirSync(IMAGES, { recursive: true });
 		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM,
+			executablePath: chromiumPath,
 			headless: true,
 			viewport: VIEWPORT,
 			args: [

@@ -155,6 +155,39 @@ function freePort() {
 	});
 }
 
+/**
+ * The path of `executable`, installing Debian's `debianPackage` with apt-get when it is missing
+ * (CI runs as root on a fresh machine; elsewhere through `sudo -n`).
+ */
+function ensureDebianPackage(debianPackage, executable = debianPackage) {
+	const find = () => {
+		try {
+			return (
+				execFileSync('sh', ['-c', `command -v ${executable}`])
+					.toString()
+					.trim() || null
+			);
+		} catch {
+			return null;
+		}
+	};
+	const found = find();
+	if (found) return found;
+	console.log(`${executable} missing: installing Debian’s ${debianPackage} (apt-get)`);
+	const asRoot = process.getuid?.() === 0;
+	const apt = (args) =>
+		execFileSync(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['-n', 'apt-get', ...args], {
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
+	apt(['update', '-qq']);
+	apt(['install', '-y', '-qq', '--no-install-recommends', debianPackage]);
+	const installed = find();
+	if (!installed)
+		throw new Error(`${executable} still missing after apt-get install ${debianPackage}`);
+	return installed;
+}
+
 async function waitFor(what, check, timeoutMs = 120_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -386,6 +419,7 @@ function triggerThenTag({ id, name, trigger, orderId, tag }) {
 
 module.exports = {
 	triggerThenTag,
+	ensureDebianPackage,
 	N8N_VERSION,
 	ROOT,
 	CREDENTIAL_ID,

@@ -8,12 +8,13 @@
 const fs = require('fs');
 const path = require('path');
 const assert = require('assert/strict');
-const { spawn, execFileSync } = require('child_process');
+const { spawn } = require('child_process');
 const { startSandbox } = require('../../test/sandbox/server.js');
 const {
 	ROOT,
 	createInstance,
 	credentialRef,
+	ensureDebianPackage,
 	freePort,
 	sandboxCredential,
 	step,
@@ -70,38 +71,6 @@ function returnAllWorkflow() {
 	};
 }
 
-function findExecutable(name) {
-	try {
-		return execFileSync('sh', ['-c', `command -v ${name}`])
-			.toString()
-			.trim();
-	} catch {
-		return null;
-	}
-}
-
-/** Debian's redis-server, installed when missing (CI runs as root on a fresh machine). */
-function ensureRedis() {
-	const found = findExecutable('redis-server');
-	if (found) return found;
-	console.log('redis-server missing: installing Debian’s package');
-	const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-	const apt = (args) =>
-		execFileSync(
-			sudo[0] ?? 'apt-get',
-			[...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args],
-			{
-				stdio: ['ignore', 'inherit', 'inherit'],
-				env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-			},
-		);
-	apt(['update', '-qq']);
-	apt(['install', '-y', '-qq', '--no-install-recommends', 'redis-server']);
-	const installed = findExecutable('redis-server');
-	if (!installed) throw new Error('redis-server still missing after apt-get install');
-	return installed;
-}
-
 /** A Redis of our own on 127.0.0.1: no persistence, its own folder, stopped by PID. */
 async function startRedis(executable, folder) {
 	fs.rmSync(folder, { recursive: true, force: true });
@@ -148,7 +117,7 @@ function mostInWindow(times, windowMs) {
 
 async function run({ bin, tarball }) {
 	step('Redis');
-	const redisServer = ensureRedis();
+	const redisServer = ensureDebianPackage('redis-server');
 	const redis = await startRedis(redisServer, path.join(ROOT, '.cache', 'n8n-e2e', 'queue-redis'));
 	step('Billbee sandbox (rate limits on)');
 	const sandbox = await startSandbox({ orders: ORDERS });
