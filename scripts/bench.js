@@ -6,6 +6,7 @@ const path = require('path');
 const os = require('os');
 const { execFileSync, spawn } = require('child_process');
 const { startSandbox } = require('../test/sandbox/server.js');
+const { mostInWindow } = require('../test/sandbox/throttle.js');
 const { runNode, runWorkflow, billbeeNode } = require('../test/harness.js');
 
 const PER_ENDPOINT_PER_SECOND = 2;
@@ -139,18 +140,15 @@ async function twoExecutions(sandbox) {
 	]);
 	const calls = sandbox.log.filter((r) => r.endpoint === 'order.getAll');
 	const wall = span(calls);
-	let maxInWindow = 0;
-	for (let i = 0; i < calls.length; i++) {
-		let j = i;
-		while (j < calls.length && calls[j].t - calls[i].t < 1000) j++;
-		maxInWindow = Math.max(maxInWindow, j - i);
-	}
 	record('Two executions at once (same credential, 2 × Return All)', {
 		rows: a.items.length + b.items.length,
 		calls: calls.length,
 		wallS: wall / 1000,
 		...efficiencyOf(calls.length, wall),
-		maxPerSecond: maxInWindow,
+		maxPerSecond: mostInWindow(
+			calls.map((r) => r.t),
+			1000,
+		),
 		sent429: calls.filter((r) => r.status === 429).length,
 		surfaced429: (a.error ? 1 : 0) + (b.error ? 1 : 0),
 	});
@@ -190,16 +188,6 @@ function coldLoad() {
 	record('Cold load incl. requiring n8n-workflow (median of 5)', {
 		loadMs: runs[2].withWorkflowLibMs,
 	});
-}
-
-/** Most records in any window of `windowMs` (records sorted by arrival). */
-function maxInWindow(records, windowMs = 1000) {
-	let most = 0;
-	for (let i = 0, j = 0; i < records.length; i++) {
-		while (j < records.length && records[j].t - records[i].t < windowMs) j++;
-		most = Math.max(most, j - i);
-	}
-	return most;
 }
 
 function startChild(args) {
@@ -273,7 +261,10 @@ async function multiProcess(sandbox, processes, processCountField) {
 		throttled += calls.length - accepted.length;
 		row[`${label}Calls`] = calls.length;
 		row[`${label}429`] = calls.length - accepted.length;
-		row[`${label}MaxIn1s`] = maxInWindow(calls);
+		row[`${label}MaxIn1s`] = mostInWindow(
+			calls.map((r) => r.t),
+			1000,
+		);
 		if (label === 'list') {
 			const wall = span(calls) / 1000;
 			row.listWallS = wall;

@@ -10,6 +10,7 @@ const path = require('path');
 const assert = require('assert/strict');
 const { spawn } = require('child_process');
 const { startSandbox } = require('../../test/sandbox/server.js');
+const { mostInWindow } = require('../../test/sandbox/throttle.js');
 const {
 	ROOT,
 	createInstance,
@@ -102,17 +103,6 @@ async function startRedis(executable, folder) {
 		30_000,
 	);
 	return { child, port };
-}
-
-/** Most requests whose arrival falls into one sliding window of `windowMs`. */
-function mostInWindow(times, windowMs) {
-	const sorted = [...times].sort((a, b) => a - b);
-	let most = 0;
-	for (let first = 0, last = 0; last < sorted.length; last++) {
-		while (sorted[last] - sorted[first] >= windowMs) first++;
-		most = Math.max(most, last - first + 1);
-	}
-	return most;
 }
 
 async function run({ bin, tarball }) {

@@ -51,4 +51,15 @@ class SlidingWindowLimiter {
 	}
 }
 
-module.exports = { SlidingWindowLimiter };
+/** The most of `times` (ms, any order) that any window of `windowMs` holds. */
+function mostInWindow(times, windowMs) {
+	const sorted = [...times].sort((a, b) => a - b);
+	let most = 0;
+	for (let first = 0, last = 0; last < sorted.length; last++) {
+		while (sorted[last] - sorted[first] >= windowMs) first++;
+		most = Math.max(most, last - first + 1);
+	}
+	return most;
+}
+
+module.exports = { SlidingWindowLimiter, mostInWindow };

@@ -7,6 +7,7 @@ const {
 	PACING,
 	slotMs,
 } = require('../../dist/nodes/Billbee/transport/rateController.js');
+const { mostInWindow } = require('../sandbox/throttle.js');
 
 const LIMITS = {
 	endpoint: { requests: 2, perMs: 1000 },
@@ -35,16 +36,6 @@ function sendWhenAllowed(clock, waiter, lateMs = 0) {
 	return clock.t;
 }
 
-function maxInWindow(times, windowMs) {
-	let most = 0;
-	for (let i = 0; i < times.length; i++) {
-		let j = i;
-		while (j < times.length && times[j] - times[i] < windowMs) j++;
-		most = Math.max(most, j - i);
-	}
-	return most;
-}
-
 /** Sends `count` requests one after another, each answered with success; returns when they left. */
 function sendInTurn(controller, clock, count, processes = 1) {
 	const sent = [];
@@ -69,7 +60,7 @@ test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	const sent = sendInTurn(controller, clock, 40);
-	assert.equal(maxInWindow(sent, 1000), 2);
+	assert.equal(mostInWindow(sent, 1000), 2);
 	const perSecond = perSecondOf(sent);
 	assert.ok(perSecond >= 0.97 * 2 && perSecond <= 2, `${perSecond} requests/s`);
 	// Spaced evenly, not in pairs.
@@ -329,7 +320,7 @@ test('the user limit (10/s) spans endpoints: 12 endpoints at once still send at 
 		}
 	}
 	assert.equal(sent.length, 12);
-	assert.ok(maxInWindow(sent, 1000) <= 10);
+	assert.ok(mostInWindow(sent, 1000) <= 10);
 });
 
 test('jitter: two processes answered 429 at the same moment come back at different times', () => {
