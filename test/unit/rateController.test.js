@@ -36,12 +36,15 @@ function sendWhenAllowed(clock, waiter, lateMs = 0) {
 	return clock.t;
 }
 
-/** Sends `count` requests one after another, each answered with success; returns when they left. */
-function sendInTurn(controller, clock, count, processes = 1) {
+/**
+ * Sends `count` requests one after another, each answered with success (the i-th waking up
+ * `lateMs[i]` late); returns when they left.
+ */
+function sendInTurn(controller, clock, count, processes = 1, lateMs = []) {
 	const sent = [];
 	for (let i = 0; i < count; i++) {
 		const waiter = controller.request(KEYS, LIMITS, processes, clock.t);
-		sent.push(sendWhenAllowed(clock, waiter));
+		sent.push(sendWhenAllowed(clock, waiter, lateMs[i]));
 		waiter.succeeded();
 	}
 	return sent;
@@ -71,11 +74,8 @@ test('alone, a request that wakes up a little late still leaves in its slot; the
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	const slot = slotMs(LIMITS.endpoint);
-	const sent = [sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t))];
 	// The second request wakes up 100 ms late (a busy event loop).
-	sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t), 100));
-	for (let i = 0; i < 2; i++)
-		sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 1, clock.t)));
+	const sent = sendInTurn(controller, clock, 4, 1, [0, 100]);
 	assert.ok(Math.abs(sent[1] - sent[0] - (slot + 100)) < 4, `${sent[1] - sent[0]} ms`);
 	// The next keeps a slot's distance from when the late one really left.
 	const spacing = sent[2] - sent[1];
@@ -87,9 +87,7 @@ test('sharing slots with other processes, a request that wakes up late waits for
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	const slot = slotMs(LIMITS.endpoint);
-	const sent = [sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 2, clock.t))];
-	sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 2, clock.t), 300));
-	sent.push(sendWhenAllowed(clock, controller.request(KEYS, LIMITS, 2, clock.t)));
+	const sent = sendInTurn(controller, clock, 3, 2, [0, 300]);
 	// Its own slots are every second one: the late request takes the one after the missed one.
 	assert.ok(Math.abs(sent[1] - sent[0] - 4 * slot) < 4, `${sent[1] - sent[0]} ms`);
 	assert.ok(Math.abs(sent[2] - sent[1] - 2 * slot) < 4, `${sent[2] - sent[1]} ms`);
