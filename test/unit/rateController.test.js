@@ -149,7 +149,7 @@ test('a 429 holds the endpoint for Retry-After plus jitter and halves the rate; 
 	const triedAt = clock.t;
 	while (controller.stateOf(KEYS.endpoint).level === 2) sendOne().succeeded();
 	assert.ok(clock.t - triedAt <= PACING.probeAfterMs * 1.5 + 4 * slot, `${clock.t - triedAt} ms`);
-	for (let i = 0; i < PACING.probeConfirmSuccesses + 2; i++) sendOne().succeeded();
+	for (let i = 0; i < PACING.probeConfirmSlots + 2; i++) sendOne().succeeded();
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 1);
 });
 
@@ -157,6 +157,7 @@ test('a try at twice the rate that meets a 429 goes back to the level and slots 
 	const clock = fakeClock(1_000_000, [0.3, 0.8]);
 	const controller = new RateController(clock);
 	const sendOne = () => sendOneNow(controller, clock);
+	sendOne().succeeded();
 	sendOne().throttled(1000);
 	const before = controller.stateOf(KEYS.endpoint);
 	assert.equal(before.level, 2);
@@ -202,6 +203,7 @@ test('slots that served a run of requests are kept through two 429s; a third soo
 test('several 429s answered at once are one signal', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
+	sendOneNow(controller, clock).succeeded();
 	const a = sendOneNow(controller, clock);
 	const b = sendOneNow(controller, clock);
 	a.throttled(1000);
@@ -254,21 +256,23 @@ test('"n8n Processes Sharing This Account" divides the limits: 4 processes → o
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4, 'never faster than the declared share');
 });
 
-test('two processes on one account settle on different slots and stop colliding', () => {
-	// A sliding-window server (2 per second) and two controllers, each a process with work queued.
-	const clock = fakeClock(1_000_000, [0.13, 0.71, 0.42, 0.88, 0.05, 0.57, 0.29, 0.94]);
+/**
+ * Processes (one controller each, with work queued) against a sliding-window server that
+ * accepts 2 per second, until `total` requests were answered.
+ */
+function shareOneServer(controllers, clock, declared, total) {
 	const accepted = [];
-	const outcomes = [[], []];
-	const processes = [new RateController(clock), new RateController(clock)].map((controller) => ({
+	const outcomes = controllers.map(() => []);
+	const processes = controllers.map((controller) => ({
 		controller,
 		waiter: null,
 		wakeAt: clock.t,
 	}));
 	let rejected = 0;
-	while (outcomes[0].length + outcomes[1].length < 200) {
+	while (outcomes.flat().length < total) {
 		const p = processes.reduce((x, y) => (y.wakeAt < x.wakeAt ? y : x));
 		clock.t = Math.max(clock.t, p.wakeAt);
-		p.waiter ??= p.controller.request(KEYS, LIMITS, 1, clock.t);
+		p.waiter ??= p.controller.request(KEYS, LIMITS, declared, clock.t);
 		const wait = p.waiter.nextWait();
 		if (wait > 0) {
 			p.wakeAt = clock.t + wait;
@@ -288,7 +292,14 @@ test('two processes on one account settle on different slots and stop colliding'
 			p.wakeAt = clock.t + 1;
 		}
 	}
-	const total = outcomes[0].length + outcomes[1].length;
+	return { accepted, outcomes, rejected };
+}
+
+test('two processes on one account settle on shared slots and stop colliding', () => {
+	const clock = fakeClock(1_000_000, [0.13, 0.71, 0.42, 0.88, 0.05, 0.57, 0.29, 0.94]);
+	const controllers = [new RateController(clock), new RateController(clock)];
+	const { accepted, outcomes, rejected } = shareOneServer(controllers, clock, 1, 200);
+	const total = outcomes.flat().length;
 	assert.ok(rejected / total <= 0.1, `${rejected} of ${total} answered 429`);
 	for (const outcome of outcomes) {
 		const ok = outcome.filter((status) => status === 200).length;
@@ -296,6 +307,26 @@ test('two processes on one account settle on different slots and stop colliding'
 	}
 	const span = (accepted[accepted.length - 1] - accepted[0]) / 1000;
 	assert.ok((accepted.length - 1) / span >= 0.8 * 2, `${(accepted.length - 1) / span} requests/s`);
+});
+
+test('four processes declared on the credential: two per phase never meet a 429, a third on a phase moves to the other', () => {
+	// Randoms 0.2 → phase 0, 0.7 → phase 2 (of 0 and 2 at level 4).
+	const run = (randoms) => {
+		const clock = fakeClock(1_000_000);
+		const controllers = randoms.map(
+			(r) => new RateController({ now: () => clock.t, random: () => r }),
+		);
+		return shareOneServer(controllers, clock, 4, 120);
+	};
+	const paired = run([0.2, 0.7, 0.2, 0.7]);
+	assert.equal(paired.rejected, 0);
+	const crowded = run([0.2, 0.2, 0.2, 0.7]);
+	assert.equal(crowded.rejected, 1);
+	const span = (crowded.accepted[crowded.accepted.length - 1] - crowded.accepted[0]) / 1000;
+	assert.ok(
+		(crowded.accepted.length - 1) / span >= 0.9 * 2,
+		`${(crowded.accepted.length - 1) / span} requests/s`,
+	);
 });
 
 test('the user limit (10/s) spans endpoints: 12 endpoints at once still send at most 10 in a second', () => {
@@ -366,6 +397,7 @@ test('a Retry-After longer than the budget ends the request at once and holds no
 test('a new endpoint of an account starts on the level and slots another endpoint settled on', () => {
 	const clock = fakeClock(1_000_000, [0.3, 0.8, 0.6]);
 	const controller = new RateController(clock);
+	sendOneNow(controller, clock).succeeded();
 	sendOneNow(controller, clock).throttled(1000);
 	for (let i = 0; i < PACING.ownedAfterSuccesses; i++) sendOneNow(controller, clock).succeeded();
 	const settled = controller.stateOf(KEYS.endpoint);
@@ -376,6 +408,22 @@ test('a new endpoint of an account starts on the level and slots another endpoin
 	const otherAccount = { endpoint: 'other|GET /products', user: 'other', apiKey: 'key' };
 	controller.request(otherAccount, LIMITS, 1, clock.t).nextWait();
 	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account starts afresh');
+});
+
+test('the first 429 on one endpoint of an account slows its other endpoints that have not met other processes', () => {
+	const clock = fakeClock(1_000_000, [0.3]);
+	const controller = new RateController(clock);
+	const products = { ...KEYS, endpoint: 'cred|GET /products' };
+	const otherAccount = { endpoint: 'other|GET /orders', user: 'other', apiKey: 'key' };
+	for (const keys of [products, otherAccount])
+		sendWhenAllowed(clock, controller.request(keys, LIMITS, 1, clock.t));
+	sendOneNow(controller, clock).succeeded();
+	const throttled = sendOneNow(controller, clock);
+	clock.t += 20;
+	throttled.throttled(1000);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
+	assert.equal(controller.stateOf(products.endpoint).level, 2, 'the same processes use it');
+	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account is not told');
 });
 
 test('after a hold a request aims at the start of a slot, where it competes on equal terms', () => {
@@ -393,7 +441,7 @@ test('after a hold a request aims at the start of a slot, where it competes on e
 	}
 });
 
-test('far above the declared share, the try at twice the rate comes sooner', () => {
+test('alone again far above its share, a process climbs back to the full rate: a try counts as good after successes spanning eight slots', () => {
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
 	for (let i = 0; i < 3; i++) {
@@ -403,12 +451,75 @@ test('far above the declared share, the try at twice the rate comes sooner', () 
 	}
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 8);
 	const started = clock.t;
-	while (controller.stateOf(KEYS.endpoint).level === 8) sendOneNow(controller, clock).succeeded();
+	const successesAt = { 8: 0, 4: 0, 2: 0, 1: 0 };
+	while (controller.stateOf(KEYS.endpoint).level > 1 || successesAt[1] < 10) {
+		const level = controller.stateOf(KEYS.endpoint).level;
+		sendOneNow(controller, clock).succeeded();
+		successesAt[level]++;
+	}
+	// Each try is confirmed after ceil(8 / level) successes, and the next one follows at once.
+	assert.equal(successesAt[4], 2);
+	assert.equal(successesAt[2], 4);
 	const slot = slotMs(LIMITS.endpoint);
-	assert.ok(
-		clock.t - started <= (PACING.probeAfterMs / 4) * 1.5 + 2 * 8 * slot + 1000,
-		`tried after ${clock.t - started} ms`,
-	);
+	const climb = clock.t - started - successesAt[1] * slot;
+	assert.ok(climb <= PACING.probeAfterMs * 1.5 + 26 * slot + 1000, `climbed in ${climb} ms`);
+});
+
+test("a 429 on a request with none of the process's own in Billbee's window (two others filled it) quarters the rate", () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const first = sendOneNow(controller, clock);
+	clock.t += 20;
+	first.throttled(1000);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
+});
+
+test('at an even level phases are even: processes pair up on every second slot; with an odd count declared, every phase is used', () => {
+	const phasesAt = (declared) => {
+		const phases = new Set();
+		for (let r = 0; r < 1; r += 0.05) {
+			const controller = new RateController(fakeClock(1_000_000, [r]));
+			controller.request(KEYS, LIMITS, declared, 1_000_000).nextWait();
+			phases.add(controller.stateOf(KEYS.endpoint).phase);
+		}
+		return [...phases].sort();
+	};
+	assert.deepEqual(phasesAt(4), [0, 2]);
+	assert.deepEqual(phasesAt(2), [0]);
+	assert.deepEqual(phasesAt(3), [0, 1, 2]);
+});
+
+test('during a try the process sends a little late in its slots, so a process already using them arrives first', () => {
+	const clock = fakeClock(1_000_000, [0.5]);
+	const controller = new RateController(clock);
+	const slot = slotMs(LIMITS.endpoint);
+	sendOneNow(controller, clock).succeeded();
+	const throttled = sendOneNow(controller, clock);
+	clock.t += 20;
+	throttled.throttled(1000);
+	const intoSlot = () => clock.t - Math.floor(clock.t / slot) * slot;
+	const delays = { settled: [], trying: [] };
+	while (controller.stateOf(KEYS.endpoint).level === 2) {
+		const waiter = sendOneNow(controller, clock);
+		const trying = controller.stateOf(KEYS.endpoint).level === 1;
+		if (!trying) delays.settled.push(intoSlot());
+		waiter.succeeded();
+	}
+	for (let i = 0; i < PACING.probeConfirmSlots - 1; i++) {
+		sendOneNow(controller, clock).succeeded();
+		delays.trying.push(intoSlot());
+	}
+	assert.ok(delays.settled.length >= 2 && delays.trying.length === PACING.probeConfirmSlots - 1);
+	for (const delay of delays.settled.slice(1))
+		assert.ok(delay <= PACING.lateToleranceMs, `left ${delay} ms into its slot`);
+	for (const delay of delays.trying)
+		assert.ok(
+			delay >= PACING.politeDelayMs && delay <= PACING.politeDelayMs + PACING.lateToleranceMs,
+			`left ${delay} ms into its slot during the try`,
+		);
+	// Confirmed: on time again.
+	for (let i = 0; i < 3; i++) sendOneNow(controller, clock).succeeded();
+	assert.ok(intoSlot() <= PACING.lateToleranceMs, `left ${intoSlot()} ms into its slot`);
 });
 
 test('changing "n8n Processes Sharing This Account" from 1 to 4 (another slot length) keeps requests flowing', () => {

@@ -7,20 +7,24 @@
  * endpoint (2 per second, so 515 ms with a margin for network jitter; 530 ms when three or
  * more processes are declared on the credential, whose slots then border on others'). A process
  * that believes `level` processes share the account uses every `level`-th slot, starting at its
- * `phase`:
- * - a 429 means another process used the slot: the process holds the endpoint for Retry-After
+ * `phase`. Billbee's window holds two requests, so at an even level phases are even: two
+ * processes may share one (both send at the slot's start), the slots in between stay empty, and
+ * only a third request in a slot is answered 429, never the next slot's.
+ * - a 429 means other processes used the slot: the process holds the endpoint for Retry-After
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
- *   (doubles its level, multiplicative decrease). At the level an admin declared a lone 429
+ *   (doubles its level, multiplicative decrease); a quarter of it when none of its own requests
+ *   was in Billbee's window (two others were). At the level an admin declared a lone 429
  *   only moves it to another phase; on a phase that has served a run of requests it stays
- *   through two 429s (a newcomer or another process's try moves away), a third halves the rate;
- * - after a while without 429s (random, around 16 s, shorter far above the declared share) it
- *   tries twice its rate on a superset of its slots; a 429 during the try takes it back to what
- *   worked and doubles the wait for the next try. It never goes below the number of processes
- *   declared on the credential.
+ *   through two 429s (a newcomer moves away), a third halves the rate;
+ * - after a while without 429s (random, around 20 s) it tries twice its rate on a superset of
+ *   its slots, sending a little late in each, so that a process already there arrives first and
+ *   keeps its slot; a 429 during the try takes it back to what worked and doubles the wait for
+ *   the next try. It never goes below the number of processes declared on the credential.
  * Levels stay the declared count times a power of two, so phases of different levels can tile the
  * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
  * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
- * to the process starts on the level and phase another endpoint of the account settled on.
+ * to the process starts on the level and phase another endpoint of the account settled on, and
+ * the first 429 of an account slows the endpoints that have not met the others yet.
  *
  * Pacing is by send time, and by the latest moment a request may have reached Billbee: its round
  * trip beyond the usual one may have been spent on the way there (a busy event loop, the network).
@@ -75,6 +79,13 @@ export const PACING = {
 	/** How late after the start of its slot a request may still leave. */
 	lateToleranceMs: 8,
 	/**
+	 * While it tries twice its rate, how late a process sends in its slots: a process that
+	 * already uses one arrives first and keeps it, and the try meets the 429. Below two slots
+	 * minus Billbee's window (30 ms), so the late request has left the window when the slot after
+	 * next begins.
+	 */
+	politeDelayMs: 15,
+	/**
 	 * How far apart, at Billbee, a request must arrive from the own request that shares its
 	 * window, beyond the window itself.
 	 */
@@ -87,10 +98,14 @@ export const PACING = {
 	/** A second 429 within this many of the process's own slots raises the level. */
 	escalateWithinSlots: 6,
 	/** Time at one level after which the process tries twice its rate (halves its level). */
-	probeAfterMs: 16_000,
-	probeAfterMaxMs: 32_000,
-	/** Successes at the new rate after which a try counts as good. */
-	probeConfirmSuccesses: 8,
+	probeAfterMs: 20_000,
+	probeAfterMaxMs: 40_000,
+	/**
+	 * A try counts as good after successes spanning this many slots (a process using every
+	 * eighth slot would have met it), and at least `probeConfirmSuccesses`.
+	 */
+	probeConfirmSlots: 8,
+	probeConfirmSuccesses: 2,
 	maxLevel: 8,
 	/** Random extra hold after a 429, in slots. */
 	holdJitterSlots: 1,
@@ -108,6 +123,8 @@ interface Ticket {
 
 /** One endpoint of one account in this process. */
 interface EndpointLane {
+	/** The account (user key) whose endpoint it is. */
+	account: string;
 	level: number;
 	/** The processes an admin declared on the credential (the lowest level). */
 	declared: number;
@@ -120,6 +137,8 @@ interface EndpointLane {
 	slotMs: number;
 	lastSlot: number;
 	lastSendAt: number;
+	/** How much of the last send's lateness was a try's deliberate delay. */
+	lastDelayMs: number;
 	/** When it last learned of other processes: a 429, or another endpoint's settled slots. */
 	learnedAt: number;
 	/** The moments of the last 429s (a few). */
@@ -179,7 +198,7 @@ export interface Waiter {
 	succeeded(): void;
 	/**
 	 * The request was answered 429: holds the endpoint for `waitMs` plus jitter and moves the
-	 * process to another slot phase or level. Returns the hold in ms, or undefined (changing
+	 * process to another slot phase or level. Returns the hold in ms, or undefined (holding
 	 * nothing) when the next attempt would pass the request's time budget.
 	 */
 	throttled(waitMs: number): number | undefined;
@@ -210,15 +229,17 @@ export class RateController {
 			const start =
 				settled && settled.level >= processes
 					? settled
-					: { level: processes, phase: Math.floor(this.clock.random() * processes) };
+					: { level: processes, phase: randomPhase(processes, processes, this.clock.random()) };
 			lane = {
 				...start,
 				declared: processes,
+				account,
 				streak: 0,
 				owns: false,
 				slotMs: 0,
 				lastSlot: -Infinity,
 				lastSendAt: -Infinity,
+				lastDelayMs: 0,
 				learnedAt: settled ? this.clock.now() : -Infinity,
 				throttles: [],
 				probeAt: 0,
@@ -245,21 +266,33 @@ export class RateController {
 	private moveTo(lane: EndpointLane, level: number): void {
 		const previous = { level: lane.level, phase: lane.phase };
 		lane.level = Math.min(Math.max(PACING.maxLevel, lane.declared * 4), level);
-		lane.phase = Math.floor(this.clock.random() * lane.level);
+		lane.phase = randomPhase(lane.level, lane.declared, this.clock.random());
 		// At the same level, another phase than the one that collided.
-		if (lane.level === previous.level && lane.level > 1 && lane.phase === previous.phase)
-			lane.phase = (lane.phase + 1) % lane.level;
+		const step = phaseStep(lane.level, lane.declared);
+		if (lane.level === previous.level && lane.level > step && lane.phase === previous.phase)
+			lane.phase = (lane.phase + step) % lane.level;
 		lane.streak = 0;
 		lane.owns = false;
 		lane.probedFrom = undefined;
 		this.scheduleProbe(lane);
 	}
 
+	/**
+	 * The first sign of other processes on an account: its endpoints that have not met them
+	 * lately assume them too, since the same processes share every endpoint of an account.
+	 */
+	private warnOtherEndpoints(from: EndpointLane): void {
+		const now = this.clock.now();
+		for (const lane of this.endpoints.values()) {
+			if (lane === from || lane.account !== from.account || lane.level !== 1) continue;
+			if (now - lane.learnedAt <= PACING.forgetAfterMs) continue;
+			this.moveTo(lane, from.level);
+			lane.learnedAt = now;
+		}
+	}
+
 	private scheduleProbe(lane: EndpointLane): void {
-		// Far above the declared share a process sends rarely, so tries cost little and come
-		// sooner: staying there is what costs (the others may long be gone).
-		const scale = Math.min(1, (2 * lane.declared) / lane.level);
-		lane.probeAt = this.clock.now() + lane.probeAfterMs * scale * (0.5 + this.clock.random());
+		lane.probeAt = this.clock.now() + lane.probeAfterMs * (0.5 + this.clock.random());
 	}
 
 	/** How many processes an endpoint's pacing assumes, and which of their slots it uses. */
@@ -309,13 +342,16 @@ export class RateController {
 			// the arrival guard keeps that next one at its distance. With more processes, a late
 			// request would crowd the slot of another. After a hold it aims at a slot's start
 			// like the others, or it would lose every slot it competes for.
-			const tolerance = endpoint.level <= 2 && !held ? slot / 2 : PACING.lateToleranceMs;
+			const tolerance = endpoint.level <= 2 && !held ? slot / 2 : PACING.lateToleranceMs + trying();
 			let index = Math.max(endpoint.lastSlot + 1, Math.ceil((time - tolerance) / slot));
 			const offset =
 				(((endpoint.phase - index) % endpoint.level) + endpoint.level) % endpoint.level;
 			index += offset;
 			return index;
 		};
+
+		/** During a try, how late in its slots the process sends. */
+		const trying = () => (endpoint.probedFrom ? PACING.politeDelayMs : 0);
 
 		const nextWait = (): number => {
 			const now = clock.now();
@@ -331,7 +367,7 @@ export class RateController {
 			);
 			const position = endpoint.waiting.indexOf(ticket);
 			// By send time: a request that left late is not followed too closely by the next.
-			const spaced = endpoint.lastSendAt + slot - PACING.lateToleranceMs;
+			const spaced = endpoint.lastSendAt - endpoint.lastDelayMs + slot - PACING.lateToleranceMs;
 			let ready = Math.max(
 				now,
 				spaced,
@@ -340,7 +376,8 @@ export class RateController {
 			);
 			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
 			const index = ownSlotFrom(ready, endpoint.holdUntil > now);
-			const start = index * slot;
+			const delay = trying();
+			const start = index * slot + delay;
 			if (position > 0) {
 				const wait = Math.max(1, start - now + position * endpoint.level * slot);
 				ticket.wakeAt = now + wait;
@@ -359,6 +396,7 @@ export class RateController {
 			attempts++;
 			endpoint.lastSlot = index;
 			endpoint.lastSendAt = now;
+			endpoint.lastDelayMs = delay;
 			endpoint.sends = [...endpoint.sends.slice(-3), { ticket, at: now, latestArrival: now }];
 			for (const [lane] of windows) record(lane, now);
 			return 0;
@@ -383,7 +421,11 @@ export class RateController {
 				this.settled.set(keys.user, { level: endpoint.level, phase: endpoint.phase });
 			}
 			// During a try every 429 ends it, so the streak counts the try's successes.
-			if (endpoint.probedFrom && endpoint.streak >= PACING.probeConfirmSuccesses) {
+			const confirmAfter = Math.max(
+				PACING.probeConfirmSuccesses,
+				Math.ceil(PACING.probeConfirmSlots / endpoint.level),
+			);
+			if (endpoint.probedFrom && endpoint.streak >= confirmAfter) {
 				endpoint.probedFrom = undefined;
 				endpoint.owns = true;
 				endpoint.probeAfterMs = PACING.probeAfterMs;
@@ -404,13 +446,16 @@ export class RateController {
 
 		const throttled = (waitMs: number): number | undefined => {
 			const now = clock.now();
+			const sentAt = ownSend()?.at ?? now;
+			// Billbee did not count it.
+			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
 			const hold = Math.round(waitMs + clock.random() * PACING.holdJitterSlots * slot);
 			const nextAttempt = Math.max(now + hold, endpoint.holdUntil);
 			// The next attempt waits for a slot of its own: at most one round of a level higher.
 			const latest = nextAttempt + (endpoint.level + 1) * slot;
 			if (latest - priority > PACING.budgetMs) return undefined;
-			// Billbee did not count it.
-			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
+			// None of the process's own requests in Billbee's window: two others filled it.
+			const crowded = !endpoint.sends.some((send) => send.at > sentAt - limits.endpoint.perMs);
 			if (endpoint.probedFrom) {
 				// The try found the slots taken: back to what worked, and try again later.
 				Object.assign(endpoint, endpoint.probedFrom, { streak: 0 });
@@ -433,8 +478,11 @@ export class RateController {
 				const needed = owned ? 2 : declared ? 2 : endpoint.level === 1 ? 0 : 1;
 				const recent = earlier >= needed;
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
-				if (recent) this.moveTo(endpoint, endpoint.level * 2);
-				else if (!owned) this.moveTo(endpoint, endpoint.level);
+				if (recent) {
+					const wasAlone = endpoint.level === 1;
+					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2));
+					if (wasAlone) this.warnOtherEndpoints(endpoint);
+				} else if (!owned) this.moveTo(endpoint, endpoint.level);
 				endpoint.streak = 0;
 				endpoint.learnedAt = now;
 			}
@@ -468,6 +516,20 @@ export class RateController {
 function ownArrivalFree(lane: EndpointLane, limit: RateLimit): number {
 	const shared = lane.sends[lane.sends.length - (lane.level === 1 ? limit.requests : 1)];
 	return shared ? shared.latestArrival + limit.perMs + PACING.arrivalGapMs : 0;
+}
+
+/**
+ * The distance between the phases a process may take: 2 at an even level (two processes may
+ * share one; the slots in between stay empty), unless an odd number of processes is declared,
+ * whose levels do not tile the slots in pairs.
+ */
+function phaseStep(level: number, declared: number): number {
+	return level % 2 === 0 && (declared === 1 || declared % 2 === 0) ? 2 : 1;
+}
+
+function randomPhase(level: number, declared: number, random: number): number {
+	const step = phaseStep(level, declared);
+	return step * Math.floor(random * (level / step));
 }
 
 /** The earliest time at which one more send keeps every window of the lane under its limit. */
