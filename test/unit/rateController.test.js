@@ -118,6 +118,28 @@ test('alone, a slow round trip delays the request that shares its window: it may
 	assert.ok(2 * slotMs(LIMITS.endpoint) < 80 + 1000);
 });
 
+test('on every second slot, a slow round trip delays the next request at most to its slot: later it would crowd the slot after next', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const slot = slotMs(LIMITS.endpoint);
+	const answer = (waiter, roundTrip) => {
+		clock.t += roundTrip;
+		waiter.succeeded();
+	};
+	answer(sendOneNow(controller, clock), 20);
+	const throttled = sendOneNow(controller, clock);
+	clock.t += 20;
+	throttled.throttled(1000);
+	for (let i = 0; i < 5; i++) answer(sendOneNow(controller, clock), 20);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
+	const slow = sendOneNow(controller, clock);
+	const slowSent = clock.t;
+	answer(slow, 300); // 280 ms more than usual: most likely a slow answer, not a slow way there
+	sendOneNow(controller, clock);
+	assert.ok(clock.t - slowSent <= 2 * slot + PACING.lateToleranceMs, `${clock.t - slowSent} ms`);
+	assert.ok(clock.t - slowSent >= 1000 + PACING.arrivalGapMs, `${clock.t - slowSent} ms`);
+});
+
 test('a 429 holds the endpoint for Retry-After plus jitter and halves the rate; later the process tries the full rate again', () => {
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);

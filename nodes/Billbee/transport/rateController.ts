@@ -337,11 +337,12 @@ export class RateController {
 
 		/** The first slot of this process that starts at or after `time` (minus the tolerance). */
 		const ownSlotFrom = (time: number, held: boolean): number => {
-			// Up to half a slot late, a request still takes its slot when the request it shares a
-			// window with is its own (alone, or every second slot): it costs only its delay, and
-			// the arrival guard keeps that next one at its distance. With more processes, a late
-			// request would crowd the slot of another. After a hold it aims at a slot's start
-			// like the others, or it would lose every slot it competes for.
+			// Up to half a slot late, a request alone or on every second slot still takes its slot
+			// rather than wait a whole round: alone it costs only its delay; on every second slot
+			// it may crowd the slot after next once, and the arrival guard lets the next request
+			// start on time again. With more processes, a late request would crowd the slot of
+			// another. After a hold it aims at a slot's start like the others, or it would lose
+			// every slot it competes for.
 			const tolerance = endpoint.level <= 2 && !held ? slot / 2 : PACING.lateToleranceMs + trying();
 			let index = Math.max(endpoint.lastSlot + 1, Math.ceil((time - tolerance) / slot));
 			const offset =
@@ -372,7 +373,7 @@ export class RateController {
 				now,
 				spaced,
 				endpoint.holdUntil,
-				ownArrivalFree(endpoint, limits.endpoint),
+				ownArrivalFree(endpoint, limits.endpoint, slot),
 			);
 			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
 			const index = ownSlotFrom(ready, endpoint.holdUntil > now);
@@ -511,11 +512,23 @@ export class RateController {
  * The earliest time at which one more request of this process surely reaches Billbee after the
  * window of the own request it shares a window with has passed: the second-last own request
  * when the process believes it is alone (2 per window), else the last (the others use the
- * slots in between).
+ * slots in between). Sharing, that request is a round of slots back, and its lateness counts
+ * only up to that round's slack beyond the window: a long round trip is far more often a slow
+ * answer (a large page parsed on a busy machine) than a slow way there, and waiting longer would
+ * push every later request past the start of its slot, into the window of the slot after next.
  */
-function ownArrivalFree(lane: EndpointLane, limit: RateLimit): number {
-	const shared = lane.sends[lane.sends.length - (lane.level === 1 ? limit.requests : 1)];
-	return shared ? shared.latestArrival + limit.perMs + PACING.arrivalGapMs : 0;
+function ownArrivalFree(lane: EndpointLane, limit: RateLimit, slot: number): number {
+	const alone = lane.level === 1;
+	const shared = lane.sends[lane.sends.length - (alone ? limit.requests : 1)];
+	if (!shared) return 0;
+	const slack = lane.level * slot - limit.perMs - PACING.arrivalGapMs;
+	const late = shared.latestArrival - shared.at;
+	return (
+		shared.at +
+		(alone ? late : Math.min(late, Math.max(0, slack))) +
+		limit.perMs +
+		PACING.arrivalGapMs
+	);
 }
 
 /**
