@@ -388,22 +388,44 @@ test('the retry limit is a time budget: 429s are answered for 120 s, however man
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
-	const firstAttempt = clock.t;
+	let firstAttempt;
 	let hold;
 	do {
 		sendWhenAllowed(clock, waiter);
+		firstAttempt ??= clock.t;
 		clock.t += 30; // the 429 arrives
 		hold = waiter.throttled(1000);
 	} while (hold !== undefined);
 	assert.ok(waiter.attempts() > 6, `${waiter.attempts()} attempts`);
 	const elapsed = clock.t - firstAttempt;
-	// It stops when the next attempt (one spacing at the lowest rate away) would pass the budget.
-	const longestSpacing = (PACING.maxLevel + 1) * slotMs(LIMITS.endpoint) + 1000;
+	// It stops when the next attempt (a hold with its jitter plus one spacing at the lowest rate
+	// away) would pass the budget.
+	const longestSpacing =
+		(PACING.maxLevel + 1 + PACING.holdJitterSlots) * slotMs(LIMITS.endpoint) + 1000;
 	assert.ok(
 		elapsed > PACING.budgetMs - longestSpacing && elapsed <= PACING.budgetMs,
 		`${elapsed} ms`,
 	);
 	assert.equal(waiter.elapsedMs(), elapsed);
+});
+
+test('a request that waited long in line (a long per-item loop) still has the whole budget for its 429s', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	const waiter = controller.request(KEYS, LIMITS, 1, clock.t);
+	clock.t += PACING.budgetMs + 60_000; // its turn comes late: many items of the process went first
+	sendWhenAllowed(clock, waiter);
+	const firstAttempt = clock.t;
+	clock.t += 30;
+	assert.notEqual(waiter.throttled(1000), undefined, 'answered 429 once, it waits and tries again');
+	let hold;
+	do {
+		sendWhenAllowed(clock, waiter);
+		clock.t += 30;
+		hold = waiter.throttled(1000);
+	} while (hold !== undefined);
+	assert.ok(clock.t - firstAttempt > PACING.budgetMs / 2, `${clock.t - firstAttempt} ms`);
+	assert.equal(waiter.elapsedMs(), clock.t - firstAttempt);
 });
 
 test('a Retry-After longer than the budget ends the request at once and holds nothing', () => {

@@ -302,7 +302,7 @@ export class RateController {
 	}
 
 	/**
-	 * Registers one request. `priority` is the time of its first attempt: lower goes first.
+	 * Registers one request. `priority` is when it was made: lower goes first.
 	 * `processes` is the credential's "n8n Processes Sharing This Account": the lowest level.
 	 */
 	request(keys: PacingKeys, limits: PacingLimits, processes: number, priority: number): Waiter {
@@ -321,6 +321,9 @@ export class RateController {
 		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0 };
 		let queued = false;
 		let attempts = 0;
+		// The 429 budget counts from the first attempt: waiting in line behind the process's own
+		// requests (a long per-item loop) is pacing, not being rate limited.
+		let firstSentAt: number | undefined;
 
 		const enqueue = () => {
 			const list = endpoint.waiting;
@@ -395,6 +398,7 @@ export class RateController {
 			endpoint.waiting.splice(position, 1);
 			queued = false;
 			attempts++;
+			firstSentAt ??= now;
 			endpoint.lastSlot = index;
 			endpoint.lastSendAt = now;
 			endpoint.lastDelayMs = delay;
@@ -454,7 +458,7 @@ export class RateController {
 			const nextAttempt = Math.max(now + hold, endpoint.holdUntil);
 			// The next attempt waits for a slot of its own: at most one round of a level higher.
 			const latest = nextAttempt + (endpoint.level + 1) * slot;
-			if (latest - priority > PACING.budgetMs) return undefined;
+			if (latest - (firstSentAt ?? now) > PACING.budgetMs) return undefined;
 			// None of the process's own requests in Billbee's window: two others filled it.
 			const crowded = !endpoint.sends.some((send) => send.at > sentAt - limits.endpoint.perMs);
 			if (endpoint.probedFrom) {
@@ -496,7 +500,7 @@ export class RateController {
 			succeeded,
 			throttled,
 			attempts: () => attempts,
-			elapsedMs: () => clock.now() - priority,
+			elapsedMs: () => clock.now() - (firstSentAt ?? clock.now()),
 		};
 	}
 
