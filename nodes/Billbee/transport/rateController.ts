@@ -537,8 +537,8 @@ function ownArrivalFree(lane: EndpointLane, limit: RateLimit, slot: number): num
 
 /**
  * The distance between the phases a process may take: 2 at an even level (two processes may
- * share one; the slots in between stay empty), unless an odd number of processes is declared,
- * whose levels do not tile the slots in pairs.
+ * share one; the slots in between stay empty), unless three, five... processes are declared:
+ * their levels do not tile the slots in pairs.
  */
 function phaseStep(level: number, declared: number): number {
 	return level % 2 === 0 && (declared === 1 || declared % 2 === 0) ? 2 : 1;
