@@ -57,6 +57,9 @@ function sendOneNow(controller, clock) {
 	return waiter;
 }
 
+/** How far into its send slot (of the endpoint limit alone) a moment lies. */
+const intoSlot = (t) => t % slotMs(LIMITS.endpoint);
+
 const perSecondOf = (sent) => ((sent.length - 1) / (sent[sent.length - 1] - sent[0])) * 1000;
 
 test('one process paces an endpoint to 2 per second: never 3 in a second, at ≥ 97 % of the limit', () => {
@@ -471,7 +474,6 @@ test('the first 429 on one endpoint of an account slows its other endpoints that
 });
 
 test('after a hold a request aims at the start of a slot, where it competes on equal terms', () => {
-	const slot = slotMs(LIMITS.endpoint);
 	for (const random of [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95]) {
 		const clock = fakeClock(1_000_000, [random]);
 		const controller = new RateController(clock);
@@ -480,8 +482,10 @@ test('after a hold a request aims at the start of a slot, where it competes on e
 		clock.t += 20;
 		throttled.throttled(1000);
 		sendWhenAllowed(clock, throttled);
-		const intoSlot = clock.t - Math.floor(clock.t / slot) * slot;
-		assert.ok(intoSlot <= PACING.lateToleranceMs, `left ${intoSlot} ms into its slot`);
+		assert.ok(
+			intoSlot(clock.t) <= PACING.lateToleranceMs,
+			`left ${intoSlot(clock.t)} ms into its slot`,
+		);
 	}
 });
 
@@ -536,22 +540,21 @@ test('at an even level phases are even: processes pair up on every second slot; 
 test('during a try the process sends a little late in its slots, so a process already using them arrives first', () => {
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
-	const slot = slotMs(LIMITS.endpoint);
 	sendOneNow(controller, clock).succeeded();
 	const throttled = sendOneNow(controller, clock);
 	clock.t += 20;
 	throttled.throttled(1000);
-	const intoSlot = () => clock.t - Math.floor(clock.t / slot) * slot;
 	const delays = { settled: [], trying: [] };
+	// The try starts in the success of a request at level 2: every request of this loop left
+	// before it.
 	while (controller.stateOf(KEYS.endpoint).level === 2) {
 		const waiter = sendOneNow(controller, clock);
-		const trying = controller.stateOf(KEYS.endpoint).level === 1;
-		if (!trying) delays.settled.push(intoSlot());
+		delays.settled.push(intoSlot(clock.t));
 		waiter.succeeded();
 	}
 	for (let i = 0; i < PACING.probeConfirmSlots - 1; i++) {
 		sendOneNow(controller, clock).succeeded();
-		delays.trying.push(intoSlot());
+		delays.trying.push(intoSlot(clock.t));
 	}
 	assert.ok(delays.settled.length >= 2 && delays.trying.length === PACING.probeConfirmSlots - 1);
 	for (const delay of delays.settled.slice(1))
@@ -563,7 +566,10 @@ test('during a try the process sends a little late in its slots, so a process al
 		);
 	// Confirmed: on time again.
 	for (let i = 0; i < 3; i++) sendOneNow(controller, clock).succeeded();
-	assert.ok(intoSlot() <= PACING.lateToleranceMs, `left ${intoSlot()} ms into its slot`);
+	assert.ok(
+		intoSlot(clock.t) <= PACING.lateToleranceMs,
+		`left ${intoSlot(clock.t)} ms into its slot`,
+	);
 });
 
 test('changing "n8n Processes Sharing This Account" from 1 to 4 (another slot length) keeps requests flowing', () => {

@@ -426,11 +426,7 @@ export class RateController {
 				this.settled.set(keys.user, { level: endpoint.level, phase: endpoint.phase });
 			}
 			// During a try every 429 ends it, so the streak counts the try's successes.
-			const confirmAfter = Math.max(
-				PACING.probeConfirmSuccesses,
-				Math.ceil(PACING.probeConfirmSlots / endpoint.level),
-			);
-			if (endpoint.probedFrom && endpoint.streak >= confirmAfter) {
+			if (endpoint.probedFrom && endpoint.streak >= triedEnough(endpoint.level)) {
 				endpoint.probedFrom = undefined;
 				endpoint.owns = true;
 				endpoint.probeAfterMs = PACING.probeAfterMs;
@@ -533,6 +529,11 @@ function ownArrivalFree(lane: EndpointLane, limit: RateLimit, slot: number): num
 		limit.perMs +
 		PACING.arrivalGapMs
 	);
+}
+
+/** Successes after which a try at `level` counts as good: they span `probeConfirmSlots` slots. */
+function triedEnough(level: number): number {
+	return Math.max(PACING.probeConfirmSuccesses, Math.ceil(PACING.probeConfirmSlots / level));
 }
 
 /**
