@@ -510,7 +510,8 @@ test('alone again far above its share, a process climbs back to the full rate: a
 	assert.equal(successesAt[2], 4);
 	const slot = slotMs(LIMITS.endpoint);
 	const climb = clock.t - started - successesAt[1] * slot;
-	assert.ok(climb <= PACING.probeAfterMs * 1.5 + 26 * slot + 1000, `climbed in ${climb} ms`);
+	// The one wait, at level 8: √(8 / 2) × probeAfterMs, up to 1.5 times that.
+	assert.ok(climb <= PACING.probeAfterMs * 2 * 1.5 + 26 * slot + 1000, `climbed in ${climb} ms`);
 });
 
 test("a 429 on a request with none of the process's own in Billbee's window (two others filled it) quarters the rate", () => {
@@ -520,6 +521,82 @@ test("a 429 on a request with none of the process's own in Billbee's window (two
 	clock.t += 20;
 	first.throttled(1000);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
+});
+
+test('halving its rate while sharing, a process keeps the half of its slots that did not meet the 429', () => {
+	const slot = slotMs(LIMITS.endpoint);
+	// Whatever phase chance would pick: the half is chosen by the throttled slot.
+	for (const random of [0.2, 0.8])
+		for (const throttledPhase of [0, 2]) {
+			const clock = fakeClock(1_000_000, [random]);
+			const controller = new RateController(clock);
+			sendOneNow(controller, clock).succeeded();
+			const first = sendOneNow(controller, clock);
+			clock.t += 20;
+			first.throttled(1000);
+			assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
+			let waiter = sendOneNow(controller, clock);
+			while (Math.floor(clock.t / slot) % 4 !== throttledPhase) {
+				waiter.succeeded();
+				waiter = sendOneNow(controller, clock);
+			}
+			clock.t += 20;
+			waiter.throttled(1000);
+			assert.deepEqual(
+				controller.stateOf(KEYS.endpoint),
+				{ level: 4, phase: 2 - throttledPhase },
+				`429 in a slot of phase ${throttledPhase}, random ${random}`,
+			);
+		}
+});
+
+test('the higher the level, the longer a process waits before it tries twice its rate: a try there gains less', () => {
+	const clock = fakeClock(1_000_000, [0.5]);
+	const controller = new RateController(clock);
+	const first = sendOneNow(controller, clock);
+	clock.t += 20;
+	first.throttled(1000);
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
+	const movedAt = clock.t;
+	while (controller.stateOf(KEYS.endpoint).level === 4) sendOneNow(controller, clock).succeeded();
+	// Random 0.5: the wait is its middle value, √(4 / 2) × probeAfterMs.
+	const wait = clock.t - movedAt;
+	const expected = Math.SQRT2 * PACING.probeAfterMs;
+	const slot = slotMs(LIMITS.endpoint);
+	assert.ok(wait >= expected && wait <= expected + 6 * slot, `tried after ${wait} ms`);
+});
+
+test('timers that fire 12 ms late on a busy machine: a process on every fourth slot still sends in each of its slots, a little early at most', () => {
+	const clock = fakeClock(1_000_000, [0.5]);
+	const controller = new RateController(clock);
+	const slot = slotMs(LIMITS.endpoint, 4);
+	const lateMs = 12;
+	const sent = [];
+	const wakeUps = [];
+	for (let i = 0; i < 20; i++) {
+		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
+		wakeUps[i] = 0;
+		for (let wait = waiter.nextWait(); wait > 0; wait = waiter.nextWait()) {
+			assert.ok(++wakeUps[i] <= 10, `request ${i} still waiting after 10 wake-ups`);
+			clock.t += wait + lateMs;
+		}
+		sent.push(clock.t);
+		waiter.succeeded();
+	}
+	// Once it has seen a few late wake-ups it wakes up that much earlier, and in time.
+	for (let i = 6; i < sent.length; i++) {
+		assert.equal(wakeUps[i], 1, `request ${i} woke up ${wakeUps[i]} times`);
+		const gap = sent[i] - sent[i - 1];
+		assert.ok(
+			Math.abs(gap - 4 * slot) <= PACING.lateToleranceMs,
+			`request ${i}: ${gap} ms after the one before`,
+		);
+		const fromSlotStart = ((sent[i] + slot / 2) % slot) - slot / 2;
+		assert.ok(
+			fromSlotStart >= -PACING.maxLeadMs && fromSlotStart <= PACING.lateToleranceMs,
+			`request ${i} left ${fromSlotStart} ms from the start of its slot`,
+		);
+	}
 });
 
 test('at an even level phases are even: processes pair up on every second slot; with an odd count declared, every phase is used', () => {

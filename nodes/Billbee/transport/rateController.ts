@@ -12,19 +12,23 @@
  * only a third request in a slot is answered 429, never the next slot's.
  * - a 429 means other processes used the slot: the process holds the endpoint for Retry-After
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
- *   (doubles its level, multiplicative decrease); a quarter of it when none of its own requests
- *   was in Billbee's window (two others were). At the level an admin declared a lone 429
- *   only moves it to another phase; on a phase that has served a run of requests it stays
- *   through two 429s (a newcomer moves away), a third halves the rate;
- * - after a while without 429s (random, around 20 s) it tries twice its rate on a superset of
- *   its slots, sending a little late in each, so that a process already there arrives first and
- *   keeps its slot; a 429 during the try takes it back to what worked and doubles the wait for
- *   the next try. It never goes below the number of processes declared on the credential.
+ *   (doubles its level, multiplicative decrease) on the half of its slots that did not meet the
+ *   429; a quarter of it when none of its own requests was in Billbee's window (two others
+ *   were). At the level an admin declared a lone 429 only moves it to another phase; on a phase
+ *   that has served a run of requests it stays through two 429s (a newcomer moves away), a third
+ *   halves the rate;
+ * - after a while without 429s (random, around 20 s, longer at higher levels) it tries twice its
+ *   rate on a superset of its slots, sending a little late in each, so that a process already
+ *   there arrives first and keeps its slot; a 429 during the try takes it back to what worked and
+ *   doubles the wait for the next try. It never goes below the number of processes declared on the credential.
  * Levels stay the declared count times a power of two, so phases of different levels can tile the
  * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
  * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
  * to the process starts on the level and phase another endpoint of the account settled on, and
  * the first 429 of an account slows the endpoints that have not met the others yet.
+ *
+ * Timers fire late on a busy machine, so requests wake up before their slot by how late the
+ * process's recent wake-ups were, and may leave that early.
  *
  * Pacing is by send time, and by the latest moment a request may have reached Billbee: its round
  * trip beyond the usual one may have been spent on the way there (a busy event loop, the network).
@@ -79,6 +83,14 @@ export const PACING = {
 	/** How late after the start of its slot a request may still leave. */
 	lateToleranceMs: 8,
 	/**
+	 * Timers fire late on a busy event loop (on 2 busy cores: 9 ms typically, 17 ms often). A
+	 * request wakes up this much before its slot, by how late the process's last wake-ups were,
+	 * and may leave that early: early by a few ms narrows the gap to the slot before as much as
+	 * late narrows the gap to the slot after, and the margins cover either.
+	 */
+	maxLeadMs: 15,
+	wakeUps: 32,
+	/**
 	 * While it tries twice its rate, how late a process sends in its slots: a process that
 	 * already uses one arrives first and keeps it, and the try meets the 429. Below two slots
 	 * minus Billbee's window (30 ms), so the late request has left the window when the slot after
@@ -119,6 +131,8 @@ interface Ticket {
 	priority: number;
 	seq: number;
 	wakeAt: number;
+	/** It waits for a timer: its next ask shows how late the timer fired. */
+	sleeping: boolean;
 }
 
 /** One endpoint of one account in this process. */
@@ -166,6 +180,7 @@ interface OwnSend {
 	ticket: Ticket;
 	at: number;
 	latestArrival: number;
+	slot: number;
 }
 
 /** The moments at which requests counted against a per-user or per-key limit left. */
@@ -218,6 +233,9 @@ export class RateController {
 
 	private seq = 0;
 
+	/** How late the process's timers fired lately, in ms: the event loop's, for every lane. */
+	private readonly wakeLateness: number[] = [];
+
 	constructor(private readonly clock: Clock) {}
 
 	private endpointLane(key: string, account: string, processes: number): EndpointLane {
@@ -263,7 +281,8 @@ export class RateController {
 		return lane;
 	}
 
-	private moveTo(lane: EndpointLane, level: number): void {
+	/** `throttledSlot`: the slot of the request whose 429 moves the lane. */
+	private moveTo(lane: EndpointLane, level: number, throttledSlot?: number): void {
 		const previous = { level: lane.level, phase: lane.phase };
 		lane.level = Math.min(Math.max(PACING.maxLevel, lane.declared * 4), level);
 		lane.phase = randomPhase(lane.level, lane.declared, this.clock.random());
@@ -271,6 +290,14 @@ export class RateController {
 		const step = phaseStep(lane.level, lane.declared);
 		if (lane.level === previous.level && lane.level > step && lane.phase === previous.phase)
 			lane.phase = (lane.phase + step) % lane.level;
+		// Halving its rate while sharing, it keeps the half of its slots that did not meet the
+		// 429: whoever filled that slot stays there, and processes that met it together all
+		// move to the other half instead of a random phase, where they might crowd again.
+		if (throttledSlot !== undefined && previous.level > 1 && lane.level === previous.level * 2)
+			lane.phase =
+				throttledSlot % lane.level === previous.phase
+					? previous.phase + previous.level
+					: previous.phase;
 		lane.streak = 0;
 		lane.owns = false;
 		lane.probedFrom = undefined;
@@ -291,8 +318,13 @@ export class RateController {
 		}
 	}
 
+	/**
+	 * A try risks one 429 for one level-th more of the capacity, so above twice the declared
+	 * count the wait grows with the square root of the level.
+	 */
 	private scheduleProbe(lane: EndpointLane): void {
-		lane.probeAt = this.clock.now() + lane.probeAfterMs * (0.5 + this.clock.random());
+		const scale = Math.sqrt(Math.max(1, lane.level / (2 * lane.declared)));
+		lane.probeAt = this.clock.now() + lane.probeAfterMs * scale * (0.5 + this.clock.random());
 	}
 
 	/** How many processes an endpoint's pacing assumes, and which of their slots it uses. */
@@ -318,7 +350,7 @@ export class RateController {
 			endpoint.lastSlot = Math.floor(endpoint.lastSendAt / slot);
 			endpoint.slotMs = slot;
 		}
-		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0 };
+		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0, sleeping: false };
 		let queued = false;
 		let attempts = 0;
 		// The 429 budget counts from the first attempt: waiting in line behind the process's own
@@ -357,8 +389,18 @@ export class RateController {
 		/** During a try, how late in its slots the process sends. */
 		const trying = () => (endpoint.probedFrom ? PACING.politeDelayMs : 0);
 
+		const wakeAfter = (wait: number): number => {
+			ticket.wakeAt = clock.now() + wait;
+			ticket.sleeping = true;
+			return wait;
+		};
+
 		const nextWait = (): number => {
 			const now = clock.now();
+			if (ticket.sleeping) {
+				ticket.sleeping = false;
+				this.wokeUp(now - ticket.wakeAt);
+			}
 			if (
 				now - endpoint.lastSendAt > PACING.forgetAfterMs &&
 				now - endpoint.learnedAt > PACING.forgetAfterMs &&
@@ -382,18 +424,14 @@ export class RateController {
 			const index = ownSlotFrom(ready, endpoint.holdUntil > now);
 			const delay = trying();
 			const start = index * slot + delay;
-			if (position > 0) {
-				const wait = Math.max(1, start - now + position * endpoint.level * slot);
-				ticket.wakeAt = now + wait;
-				return wait;
-			}
-			if (ready > now || start > now) {
+			const lead = this.lead();
+			if (position > 0)
+				return wakeAfter(Math.max(1, start - lead - now + position * endpoint.level * slot));
+			if (ready > now || start - lead > now) {
 				// A random moment early in the slot: when two processes want the same slot, either
 				// may win, so both learn of each other.
-				const aim = Math.max(ready, start + clock.random() * PACING.lateToleranceMs * 0.5);
-				const wait = Math.max(1, Math.ceil(aim - now));
-				ticket.wakeAt = now + wait;
-				return wait;
+				const aim = Math.max(ready, start - lead + clock.random() * PACING.lateToleranceMs * 0.5);
+				return wakeAfter(Math.max(1, Math.ceil(aim - now)));
 			}
 			endpoint.waiting.splice(position, 1);
 			queued = false;
@@ -402,7 +440,10 @@ export class RateController {
 			endpoint.lastSlot = index;
 			endpoint.lastSendAt = now;
 			endpoint.lastDelayMs = delay;
-			endpoint.sends = [...endpoint.sends.slice(-3), { ticket, at: now, latestArrival: now }];
+			endpoint.sends = [
+				...endpoint.sends.slice(-3),
+				{ ticket, at: now, latestArrival: now, slot: index },
+			];
 			for (const [lane] of windows) record(lane, now);
 			return 0;
 		};
@@ -447,7 +488,8 @@ export class RateController {
 
 		const throttled = (waitMs: number): number | undefined => {
 			const now = clock.now();
-			const sentAt = ownSend()?.at ?? now;
+			const send = ownSend();
+			const sentAt = send?.at ?? now;
 			// Billbee did not count it.
 			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
 			const hold = Math.round(waitMs + clock.random() * PACING.holdJitterSlots * slot);
@@ -481,7 +523,7 @@ export class RateController {
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
 				if (recent) {
 					const wasAlone = endpoint.level === 1;
-					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2));
+					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2), send?.slot);
 					if (wasAlone) this.warnOtherEndpoints(endpoint);
 				} else if (!owned) this.moveTo(endpoint, endpoint.level);
 				endpoint.streak = 0;
@@ -500,8 +542,21 @@ export class RateController {
 		};
 	}
 
+	private wokeUp(lateMs: number): void {
+		this.wakeLateness.push(Math.max(0, lateMs));
+		if (this.wakeLateness.length > PACING.wakeUps) this.wakeLateness.shift();
+	}
+
+	/** How much before its slot a request wakes up: how late nine in ten wake-ups were lately. */
+	private lead(): number {
+		if (this.wakeLateness.length < 4) return 0;
+		const sorted = [...this.wakeLateness].sort((a, b) => a - b);
+		return Math.min(PACING.maxLeadMs, sorted[Math.floor(sorted.length * 0.9)]);
+	}
+
 	/** For tests and the benchmark: forget everything. */
 	reset(): void {
+		this.wakeLateness.length = 0;
 		this.endpoints.clear();
 		this.windows.clear();
 		this.settled.clear();
