@@ -25,10 +25,11 @@
  * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
  * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
  * to the process starts on the level and phase another endpoint of the account settled on, and
- * the first 429 of an account slows the endpoints that have not met the others yet.
+ * the first 429 of an account that proves other processes (none of the process's own requests in
+ * Billbee's window) slows the endpoints that have not met the others yet.
  *
- * Timers fire late on a busy machine, so requests wake up before their slot by how late the
- * process's recent wake-ups were, and may leave that early.
+ * Timers fire late on a busy machine, so requests that must leave on time wake up before their
+ * slot by how late the process's recent wake-ups were, and may leave that early.
  *
  * Pacing is by send time, and by the latest moment a request may have reached Billbee: its round
  * trip beyond the usual one may have been spent on the way there (a busy event loop, the network).
@@ -84,8 +85,8 @@ export const PACING = {
 	lateToleranceMs: 8,
 	/**
 	 * Timers fire late on a busy event loop (on 2 busy cores: 9 ms typically, 17 ms often). A
-	 * request wakes up this much before its slot, by how late the process's last wake-ups were,
-	 * and may leave that early: early by a few ms narrows the gap to the slot before as much as
+	 * request that must leave on time wakes up this much before its slot, by how late the
+	 * process's last wake-ups were, and may leave that early: early by a few ms narrows the gap to the slot before as much as
 	 * late narrows the gap to the slot after, and the margins cover either.
 	 */
 	maxLeadMs: 15,
@@ -371,14 +372,14 @@ export class RateController {
 		};
 
 		/** The first slot of this process that starts at or after `time` (minus the tolerance). */
-		const ownSlotFrom = (time: number, held: boolean): number => {
+		const ownSlotFrom = (time: number, onTime: boolean): number => {
 			// Up to half a slot late, a request alone or on every second slot still takes its slot
 			// rather than wait a whole round: alone it costs only its delay; on every second slot
 			// it may crowd the slot after next once, and the arrival guard lets the next request
 			// start on time again. With more processes, a late request would crowd the slot of
 			// another. After a hold it aims at a slot's start like the others, or it would lose
 			// every slot it competes for.
-			const tolerance = endpoint.level <= 2 && !held ? slot / 2 : PACING.lateToleranceMs + trying();
+			const tolerance = onTime ? PACING.lateToleranceMs + trying() : slot / 2;
 			let index = Math.max(endpoint.lastSlot + 1, Math.ceil((time - tolerance) / slot));
 			const offset =
 				(((endpoint.phase - index) % endpoint.level) + endpoint.level) % endpoint.level;
@@ -421,10 +422,13 @@ export class RateController {
 				ownArrivalFree(endpoint, limits.endpoint, slot),
 			);
 			for (const [lane, window] of windows) ready = Math.max(ready, windowFree(lane, window));
-			const index = ownSlotFrom(ready, endpoint.holdUntil > now);
+			// Only where a request must leave on time can a late timer make it miss its slot: there it
+			// wakes up early. Elsewhere it would only narrow the gap to the own request before.
+			const onTime = endpoint.level > 2 || endpoint.holdUntil > now;
+			const index = ownSlotFrom(ready, onTime);
 			const delay = trying();
 			const start = index * slot + delay;
-			const lead = this.lead();
+			const lead = onTime ? this.lead() : 0;
 			if (position > 0)
 				return wakeAfter(Math.max(1, start - lead - now + position * endpoint.level * slot));
 			if (ready > now || start - lead > now) {
@@ -524,7 +528,9 @@ export class RateController {
 				if (recent) {
 					const wasAlone = endpoint.level === 1;
 					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2), send?.slot);
-					if (wasAlone) this.warnOtherEndpoints(endpoint);
+					// Only a window without the process's own requests proves other processes: with
+					// one of its own in it, the 429 may come from its own request arriving late.
+					if (wasAlone && crowded) this.warnOtherEndpoints(endpoint);
 				} else if (!owned) this.moveTo(endpoint, endpoint.level);
 				endpoint.streak = 0;
 				endpoint.learnedAt = now;
