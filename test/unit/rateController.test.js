@@ -57,6 +57,12 @@ function sendOneNow(controller, clock) {
 	return waiter;
 }
 
+/** Billbee answers the request of `waiter` with 429 (Retry-After 1 s) 20 ms after it left. */
+function answer429(clock, waiter) {
+	clock.t += 20;
+	return waiter.throttled(1000);
+}
+
 /** How far into its send slot (of the endpoint limit alone) a moment lies. */
 const intoSlot = (t) => t % slotMs(LIMITS.endpoint);
 
@@ -130,9 +136,7 @@ test('on every second slot, a slow round trip delays the next request at most to
 		waiter.succeeded();
 	};
 	answer(sendOneNow(controller, clock), 20);
-	const throttled = sendOneNow(controller, clock);
-	clock.t += 20;
-	throttled.throttled(1000);
+	answer429(clock, sendOneNow(controller, clock));
 	for (let i = 0; i < 5; i++) answer(sendOneNow(controller, clock), 20);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
 	const slow = sendOneNow(controller, clock);
@@ -192,9 +196,7 @@ test('a try at twice the rate that meets a 429 goes back to the level and slots 
 		return clock.t - started;
 	};
 	const firstWait = tryFullRate();
-	const waiter = sendOne();
-	clock.t += 20;
-	waiter.throttled(1000);
+	answer429(clock, sendOne());
 	assert.deepEqual(controller.stateOf(KEYS.endpoint), before, 'back where it was');
 	const secondWait = tryFullRate();
 	assert.ok(
@@ -465,9 +467,7 @@ test('the first 429 that proves other processes on an account slows its other en
 	for (const keys of [products, otherAccount])
 		sendWhenAllowed(clock, controller.request(keys, LIMITS, 1, clock.t));
 	// None of the process's own requests in Billbee's window: two others filled it.
-	const throttled = sendOneNow(controller, clock);
-	clock.t += 20;
-	throttled.throttled(1000);
+	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
 	assert.equal(controller.stateOf(products.endpoint).level, 4, 'the same processes use it');
 	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account is not told');
@@ -479,9 +479,7 @@ test("a 429 with one of the process's own requests in Billbee's window slows tha
 	const products = { ...KEYS, endpoint: 'cred|GET /products' };
 	sendWhenAllowed(clock, controller.request(products, LIMITS, 1, clock.t));
 	sendOneNow(controller, clock).succeeded();
-	const throttled = sendOneNow(controller, clock);
-	clock.t += 20;
-	throttled.throttled(1000);
+	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
 	assert.equal(controller.stateOf(products.endpoint).level, 1);
 });
@@ -492,8 +490,7 @@ test('after a hold a request aims at the start of a slot, where it competes on e
 		const controller = new RateController(clock);
 		sendOneNow(controller, clock).succeeded();
 		const throttled = sendOneNow(controller, clock);
-		clock.t += 20;
-		throttled.throttled(1000);
+		answer429(clock, throttled);
 		sendWhenAllowed(clock, throttled);
 		assert.ok(
 			intoSlot(clock.t) <= PACING.lateToleranceMs,
@@ -505,11 +502,7 @@ test('after a hold a request aims at the start of a slot, where it competes on e
 test('alone again far above its share, a process climbs back to the full rate: a try counts as good after successes spanning eight slots', () => {
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
-	for (let i = 0; i < 3; i++) {
-		const waiter = sendOneNow(controller, clock);
-		clock.t += 20;
-		waiter.throttled(1000);
-	}
+	for (let i = 0; i < 3; i++) answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 8);
 	const started = clock.t;
 	const successesAt = { 8: 0, 4: 0, 2: 0, 1: 0 };
@@ -530,9 +523,7 @@ test('alone again far above its share, a process climbs back to the full rate: a
 test("a 429 on a request with none of the process's own in Billbee's window (two others filled it) quarters the rate", () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
-	const first = sendOneNow(controller, clock);
-	clock.t += 20;
-	first.throttled(1000);
+	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
 });
 
@@ -544,17 +535,14 @@ test('halving its rate while sharing, a process keeps the half of its slots that
 			const clock = fakeClock(1_000_000, [random]);
 			const controller = new RateController(clock);
 			sendOneNow(controller, clock).succeeded();
-			const first = sendOneNow(controller, clock);
-			clock.t += 20;
-			first.throttled(1000);
+			answer429(clock, sendOneNow(controller, clock));
 			assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
 			let waiter = sendOneNow(controller, clock);
 			while (Math.floor(clock.t / slot) % 4 !== throttledPhase) {
 				waiter.succeeded();
 				waiter = sendOneNow(controller, clock);
 			}
-			clock.t += 20;
-			waiter.throttled(1000);
+			answer429(clock, waiter);
 			assert.deepEqual(
 				controller.stateOf(KEYS.endpoint),
 				{ level: 4, phase: 2 - throttledPhase },
@@ -566,9 +554,7 @@ test('halving its rate while sharing, a process keeps the half of its slots that
 test('the higher the level, the longer a process waits before it tries twice its rate: a try there gains less', () => {
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
-	const first = sendOneNow(controller, clock);
-	clock.t += 20;
-	first.throttled(1000);
+	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
 	const movedAt = clock.t;
 	while (controller.stateOf(KEYS.endpoint).level === 4) sendOneNow(controller, clock).succeeded();
@@ -631,9 +617,7 @@ test('during a try the process sends a little late in its slots, so a process al
 	const clock = fakeClock(1_000_000, [0.5]);
 	const controller = new RateController(clock);
 	sendOneNow(controller, clock).succeeded();
-	const throttled = sendOneNow(controller, clock);
-	clock.t += 20;
-	throttled.throttled(1000);
+	answer429(clock, sendOneNow(controller, clock));
 	const delays = { settled: [], trying: [] };
 	// The try starts in the success of a request at level 2: every request of this loop left
 	// before it.

@@ -20,7 +20,8 @@
  * - after a while without 429s (random, around 20 s, longer at higher levels) it tries twice its
  *   rate on a superset of its slots, sending a little late in each, so that a process already
  *   there arrives first and keeps its slot; a 429 during the try takes it back to what worked and
- *   doubles the wait for the next try. It never goes below the number of processes declared on the credential.
+ *   doubles the wait for the next try. It never goes below the number of processes declared on
+ *   the credential.
  * Levels stay the declared count times a power of two, so phases of different levels can tile the
  * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
  * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
@@ -86,10 +87,12 @@ export const PACING = {
 	/**
 	 * Timers fire late on a busy event loop (on 2 busy cores: 9 ms typically, 17 ms often). A
 	 * request that must leave on time wakes up this much before its slot, by how late the
-	 * process's last wake-ups were, and may leave that early: early by a few ms narrows the gap to the slot before as much as
-	 * late narrows the gap to the slot after, and the margins cover either.
+	 * process's last wake-ups were, and may leave that early: early by a few ms narrows the gap
+	 * to the slot before as much as late narrows the gap to the slot after, and the margins
+	 * cover either.
 	 */
 	maxLeadMs: 15,
+	/** Wake-ups kept to learn how late the process's timers fire. */
 	wakeUps: 32,
 	/**
 	 * While it tries twice its rate, how late a process sends in its slots: a process that
@@ -492,8 +495,8 @@ export class RateController {
 
 		const throttled = (waitMs: number): number | undefined => {
 			const now = clock.now();
-			const send = ownSend();
-			const sentAt = send?.at ?? now;
+			const sent = ownSend();
+			const sentAt = sent?.at ?? now;
 			// Billbee did not count it.
 			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
 			const hold = Math.round(waitMs + clock.random() * PACING.holdJitterSlots * slot);
@@ -527,7 +530,7 @@ export class RateController {
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
 				if (recent) {
 					const wasAlone = endpoint.level === 1;
-					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2), send?.slot);
+					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2), sent?.slot);
 					// Only a window without the process's own requests proves other processes: with
 					// one of its own in it, the 429 may come from its own request arriving late.
 					if (wasAlone && crowded) this.warnOtherEndpoints(endpoint);
