@@ -35,6 +35,7 @@ if (mode === 'load') {
 		},
 	);
 } else if (mode === 'workload') {
+	if (process.env.BENCH_TRACE) traceSends(process.env.BENCH_TRACE);
 	// One n8n process of the multi-process benchmark: it loads n8n-core, says "ready", and on
 	// "go" runs its executions at once (like a worker with that many jobs), then reports them.
 	const { credentials, returnAll, perItemIds } = JSON.parse(process.argv[3]);
@@ -62,4 +63,35 @@ if (mode === 'load') {
 		process.stdout.write(`BENCH ${JSON.stringify(result)}\n`);
 		process.exit(0);
 	});
+}
+
+/** Appends each send and answer of this process's rate controller to `file` (a JSON line each). */
+function traceSends(file) {
+	const fs = require('fs');
+	const { RateController } = require('../dist/nodes/Billbee/transport/rateController.js');
+	const request = RateController.prototype.request;
+	RateController.prototype.request = function (keys, ...rest) {
+		const waiter = request.call(this, keys, ...rest);
+		const write = (event) =>
+			fs.appendFileSync(
+				file,
+				`${JSON.stringify({ pid: process.pid, t: Date.now(), endpoint: keys.endpoint.split('\u0000').pop(), event, ...this.stateOf(keys.endpoint) })}\n`,
+			);
+		return {
+			...waiter,
+			nextWait: () => {
+				const wait = waiter.nextWait();
+				if (wait === 0) write('send');
+				return wait;
+			},
+			succeeded: () => {
+				write('ok');
+				waiter.succeeded();
+			},
+			throttled: (ms) => {
+				write('429');
+				return waiter.throttled(ms);
+			},
+		};
+	};
 }

@@ -243,6 +243,13 @@ async function multiProcess(sandbox, processes, processCountField) {
 	const outcomes = (
 		await Promise.all(children.map(async (child) => JSON.parse(await child.line(1))))
 	).flat();
+	if (process.env.BENCH_TRACE)
+		require('fs').writeFileSync(
+			`${process.env.BENCH_TRACE}.${processes}x${processCountField}.sandbox`,
+			sandbox.log
+				.map((r) => JSON.stringify({ t: r.t, endpoint: r.endpoint, status: r.status }))
+				.join('\n'),
+		);
 	const failed = outcomes.filter((o) => o.error);
 	const row = {
 		name: `${processes} process${processes > 1 ? 'es' : ''}, field = ${processCountField}`,
@@ -285,16 +292,18 @@ function printTable(rows, columns) {
 	for (const r of rows) console.log(line(columns.map((c) => format(r[c]))));
 }
 
-async function multiProcessScenarios() {
+const MULTI_SCENARIOS = [
+	[1, 1],
+	[2, 1],
+	[4, 1],
+	[4, 4],
+];
+
+/** `scenarios`: [processes, field] pairs, by default every one of MULTI_SCENARIOS. */
+async function multiProcessScenarios(scenarios = MULTI_SCENARIOS) {
 	const sandbox = await startSandbox({ orders: 2000 });
 	try {
-		for (const [processes, field] of [
-			[1, 1],
-			[2, 1],
-			[4, 1],
-			[4, 4],
-		])
-			await multiProcess(sandbox, processes, field);
+		for (const [processes, field] of scenarios) await multiProcess(sandbox, processes, field);
 	} finally {
 		await sandbox.close();
 	}
@@ -336,7 +345,9 @@ function format(value) {
 
 async function main() {
 	if (process.argv[2] === 'multi') {
-		await multiProcessScenarios();
+		// e.g. `npm run bench -- multi 4x1 4x4`: 4 processes with the field at 1, then at 4.
+		const chosen = process.argv.slice(3).map((arg) => arg.split('x').map(Number));
+		await multiProcessScenarios(chosen.length ? chosen : undefined);
 		printMultiProcess();
 		return;
 	}

@@ -205,7 +205,7 @@ test('a try at twice the rate that meets a 429 goes back to the level and slots 
 	);
 });
 
-test('slots that served a run of requests are kept through two 429s; a third soon after halves the rate', () => {
+test('slots that served a run of requests are kept through one 429; a second soon after moves to another phase, a third halves the rate', () => {
 	const clock = fakeClock(1_000_000, [0.4]);
 	const controller = new RateController(clock);
 	const send = () => {
@@ -216,15 +216,65 @@ test('slots that served a run of requests are kept through two 429s; a third soo
 	for (let i = 0; i < PACING.ownedAfterSuccesses; i++) send().succeeded();
 	const before = controller.stateOf(KEYS.endpoint);
 	send().throttled(1000);
-	assert.deepEqual(controller.stateOf(KEYS.endpoint), before);
-	send().throttled(1000);
 	assert.deepEqual(controller.stateOf(KEYS.endpoint), before, 'a newcomer or a try moves away');
+	send().throttled(1000);
+	assert.deepEqual(
+		controller.stateOf(KEYS.endpoint),
+		{ level: 4, phase: 2 - before.phase },
+		'the slots hold one process too many: it moves',
+	);
 	send().throttled(1000);
 	assert.equal(
 		controller.stateOf(KEYS.endpoint).level,
 		8,
 		'a third 429 soon after halves the rate',
 	);
+});
+
+test('on every second slot (one phase only), slots that served a run of requests are left at the second 429 soon after: the rate halves', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	sendOneNow(controller, clock).succeeded();
+	answer429(clock, sendOneNow(controller, clock));
+	assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
+	// Owned, and long after the 429 that brought it here (eight rounds).
+	for (let i = 0; i < 8; i++) sendOneNow(controller, clock).succeeded();
+	answer429(clock, sendOneNow(controller, clock));
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 2, 'a newcomer or a try moves away');
+	// Two rounds of successes later, still soon after: before, the process stayed greedy and met
+	// a 429 every few seconds.
+	for (let i = 0; i < 2; i++) sendOneNow(controller, clock).succeeded();
+	answer429(clock, sendOneNow(controller, clock));
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
+});
+
+test('on every fourth slot or fewer, a 429 on slots the process has not made its own halves the rate at once', () => {
+	const clock = fakeClock();
+	const controller = new RateController(clock);
+	answer429(clock, sendOneNow(controller, clock));
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
+	// Long after that first 429: this one alone says the slots are full.
+	clock.t += 15_000;
+	sendOneNow(controller, clock).succeeded();
+	answer429(clock, sendOneNow(controller, clock));
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 8);
+});
+
+test('a process moves to slots that did not answer it 429 lately, whatever chance would pick', () => {
+	const slot = slotMs(LIMITS.endpoint);
+	for (const random of [0.2, 0.8])
+		for (const throttledPhase of [0, 2]) {
+			// Alone, its first request leaves at once, in a slot of the given phase of four.
+			const clock = fakeClock((4000 + throttledPhase) * slot, [random]);
+			const controller = new RateController(clock);
+			// None of its own requests in the window: two others filled it, so the level goes to 4.
+			answer429(clock, sendOneNow(controller, clock));
+			assert.deepEqual(
+				controller.stateOf(KEYS.endpoint),
+				{ level: 4, phase: 2 - throttledPhase },
+				`429 in a slot of phase ${throttledPhase}, random ${random}`,
+			);
+		}
 });
 
 test('several 429s answered at once are one signal', () => {
@@ -274,10 +324,10 @@ test('"n8n Processes Sharing This Account" divides the limits: 4 processes → o
 	const controller = new RateController(clock);
 	const sent = sendInTurn(controller, clock, 10, 4);
 	for (let i = 1; i < sent.length; i++) assert.ok(sent[i] - sent[i - 1] >= 2000);
-	// With three or more processes the slots keep a wider margin (5 %): the request after next
+	// With three or more processes the slots keep a wider margin (8 %): the request after next
 	// belongs to another process, which cannot know that one of ours arrived late.
 	const perSecond = perSecondOf(sent);
-	assert.ok(perSecond >= 0.94 * 0.5, `${perSecond} requests/s`);
+	assert.ok(perSecond >= 0.91 * 0.5, `${perSecond} requests/s`);
 	assert.ok(slotMs(LIMITS.endpoint, 4) > slotMs(LIMITS.endpoint, 2));
 	sendInTurn(controller, clock, 60, 4);
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4, 'never faster than the declared share');

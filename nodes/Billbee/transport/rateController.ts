@@ -12,11 +12,12 @@
  * only a third request in a slot is answered 429, never the next slot's.
  * - a 429 means other processes used the slot: the process holds the endpoint for Retry-After
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
- *   (doubles its level, multiplicative decrease) on the half of its slots that did not meet the
- *   429; a quarter of it when none of its own requests was in Billbee's window (two others
- *   were). At the level an admin declared a lone 429 only moves it to another phase; on a phase
- *   that has served a run of requests it stays through two 429s (a newcomer moves away), a third
- *   halves the rate;
+ *   (doubles its level, multiplicative decrease); a quarter of it when none of its own requests
+ *   was in Billbee's window (two others were). At the level an admin declared a lone 429 only
+ *   moves it to another phase; on a phase that has served a run of requests it stays through one
+ *   429 (a newcomer moves away), moves at a second soon after and halves the rate at a third.
+ *   Whenever it moves, it takes the phase whose slots answered it best lately: it keeps the
+ *   slots that served it and leaves those that answered 429 to whoever fills them;
  * - after a while without 429s (random, around 20 s, longer at higher levels) it tries twice its
  *   rate on a superset of its slots, sending a little late in each, so that a process already
  *   there arrives first and keeps its slot; a 429 during the try takes it back to what worked and
@@ -81,7 +82,7 @@ export const PACING = {
 	 * The margin when three or more processes are declared: then the request after next in the
 	 * slots is another process's, which cannot know that one of ours arrived late.
 	 */
-	sharedMargin: 0.05,
+	sharedMargin: 0.08,
 	/** How late after the start of its slot a request may still leave. */
 	lateToleranceMs: 8,
 	/**
@@ -123,6 +124,9 @@ export const PACING = {
 	probeConfirmSlots: 8,
 	probeConfirmSuccesses: 2,
 	maxLevel: 8,
+	/** Answers older than this say nothing about where there is room. */
+	outcomeMemoryMs: 30_000,
+	outcomes: 32,
 	/** Random extra hold after a 429, in slots. */
 	holdJitterSlots: 1,
 	/** A lane idle this long forgets what it learned. */
@@ -173,6 +177,14 @@ interface EndpointLane {
 	sends: OwnSend[];
 	/** Recent round-trip times of successful requests. */
 	roundTrips: number[];
+	/** How Billbee answered the lane's recent requests, by slot: where there is room. */
+	outcomes: SlotOutcome[];
+}
+
+interface SlotOutcome {
+	slot: number;
+	at: number;
+	ok: boolean;
 }
 
 /**
@@ -270,6 +282,7 @@ export class RateController {
 				waiting: [],
 				sends: [],
 				roundTrips: [],
+				outcomes: [],
 			};
 			this.scheduleProbe(lane);
 			this.endpoints.set(key, lane);
@@ -285,23 +298,26 @@ export class RateController {
 		return lane;
 	}
 
-	/** `throttledSlot`: the slot of the request whose 429 moves the lane. */
-	private moveTo(lane: EndpointLane, level: number, throttledSlot?: number): void {
-		const previous = { level: lane.level, phase: lane.phase };
+	/**
+	 * Moves the lane to `level`, on the phase whose slots served it best lately: slots whose last
+	 * answer was a 429 are full (whoever filled them stays there), slots without an answer are
+	 * unknown, slots that answered are free for this process. Among equals it picks at random,
+	 * so that processes that met one 429 together do not move in lockstep.
+	 */
+	private moveTo(lane: EndpointLane, level: number): void {
 		lane.level = Math.min(Math.max(PACING.maxLevel, lane.declared * 4), level);
-		lane.phase = randomPhase(lane.level, lane.declared, this.clock.random());
-		// At the same level, another phase than the one that collided.
 		const step = phaseStep(lane.level, lane.declared);
-		if (lane.level === previous.level && lane.level > step && lane.phase === previous.phase)
-			lane.phase = (lane.phase + step) % lane.level;
-		// Halving its rate while sharing, it keeps the half of its slots that did not meet the
-		// 429: whoever filled that slot stays there, and processes that met it together all
-		// move to the other half instead of a random phase, where they might crowd again.
-		if (throttledSlot !== undefined && previous.level > 1 && lane.level === previous.level * 2)
-			lane.phase =
-				throttledSlot % lane.level === previous.phase
-					? previous.phase + previous.level
-					: previous.phase;
+		const since = this.clock.now() - PACING.outcomeMemoryMs;
+		const rank = (phase: number): number => {
+			let latest: SlotOutcome | undefined;
+			for (const outcome of lane.outcomes)
+				if (outcome.at >= since && outcome.slot % lane.level === phase) latest = outcome;
+			return latest === undefined ? 1 : latest.ok ? 0 : 2;
+		};
+		const phases = Array.from({ length: lane.level / step }, (_, i) => i * step);
+		const ranks = phases.map(rank);
+		const best = phases.filter((_, i) => ranks[i] === Math.min(...ranks));
+		lane.phase = best[Math.floor(this.clock.random() * best.length)];
 		lane.streak = 0;
 		lane.owns = false;
 		lane.probedFrom = undefined;
@@ -353,6 +369,7 @@ export class RateController {
 			// The declared count changed the slot length: slot numbers count in the new length.
 			endpoint.lastSlot = Math.floor(endpoint.lastSendAt / slot);
 			endpoint.slotMs = slot;
+			endpoint.outcomes = [];
 		}
 		const ticket: Ticket = { priority, seq: this.seq++, wakeAt: 0, sleeping: false };
 		let queued = false;
@@ -468,6 +485,7 @@ export class RateController {
 						? Math.min(...endpoint.roundTrips)
 						: 0;
 				send.latestArrival = send.at + roundTrip - usual;
+				remember(endpoint, send.slot, clock.now(), true);
 			}
 			if (++endpoint.streak === PACING.ownedAfterSuccesses && !endpoint.probedFrom) {
 				endpoint.owns = true;
@@ -499,6 +517,7 @@ export class RateController {
 			const sentAt = sent?.at ?? now;
 			// Billbee did not count it.
 			endpoint.sends = endpoint.sends.filter((send) => send.ticket !== ticket);
+			if (sent) remember(endpoint, sent.slot, now, false);
 			const hold = Math.round(waitMs + clock.random() * PACING.holdJitterSlots * slot);
 			const nextAttempt = Math.max(now + hold, endpoint.holdUntil);
 			// The next attempt waits for a slot of its own: at most one round of a level higher.
@@ -517,24 +536,31 @@ export class RateController {
 				// Several requests answered 429 in one go are one signal.
 				const within = PACING.escalateWithinSlots * endpoint.level * slot + waitMs;
 				const earlier = endpoint.throttles.filter((t) => now - t <= within).length;
-				// Slots that have served a run of requests are most likely this process's own: 429s
-				// on them come from a newcomer or a try of another process, which will move or go
-				// back. Only a third one soon after halves the rate.
+				// This 429 and those soon before it.
+				const strikes = earlier + 1;
+				// Slots that have served a run of requests are most likely this process's own: a 429
+				// on them comes from a newcomer or a try of another process, which will move or go
+				// back. A second one soon after means they hold one process too many, and the others
+				// may be owners too: it moves. A third halves the rate.
 				const owned = endpoint.owns && endpoint.level > 1;
 				// At the level an admin declared, collisions are first taken for a bad phase.
 				const declared = endpoint.level === processes && processes > 1;
 				// Alone, a process spaces its requests by when they may have arrived (the round
-				// trips), so a 429 means someone else uses the endpoint.
-				const needed = owned ? 2 : declared ? 2 : endpoint.level === 1 ? 0 : 1;
-				const recent = earlier >= needed;
+				// trips), so a 429 means someone else uses the endpoint. On every fourth slot or
+				// fewer it already knows of others, and a 429 on slots it has not made its own says
+				// they are full.
+				const halveAt = owned || declared ? 3 : endpoint.level === 2 ? 2 : 1;
+				const moveAt = owned ? 2 : 1;
+				// On every second slot there is no other phase to move to.
+				const onePhase = endpoint.level === phaseStep(endpoint.level, processes);
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
-				if (recent) {
+				if (strikes >= halveAt || (onePhase && strikes >= 2)) {
 					const wasAlone = endpoint.level === 1;
-					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2), sent?.slot);
+					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2));
 					// Only a window without the process's own requests proves other processes: with
 					// one of its own in it, the 429 may come from its own request arriving late.
 					if (wasAlone && crowded) this.warnOtherEndpoints(endpoint);
-				} else if (!owned) this.moveTo(endpoint, endpoint.level);
+				} else if (strikes >= moveAt) this.moveTo(endpoint, endpoint.level);
 				endpoint.streak = 0;
 				endpoint.learnedAt = now;
 			}
@@ -593,6 +619,10 @@ function ownArrivalFree(lane: EndpointLane, limit: RateLimit, slot: number): num
 		limit.perMs +
 		PACING.arrivalGapMs
 	);
+}
+
+function remember(lane: EndpointLane, slot: number, at: number, ok: boolean): void {
+	lane.outcomes = [...lane.outcomes.slice(1 - PACING.outcomes), { slot, at, ok }];
 }
 
 /** Successes after which a try at `level` counts as good: they span `probeConfirmSlots` slots. */
