@@ -523,7 +523,26 @@ test('the first 429 that proves other processes on an account slows its other en
 	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account is not told');
 });
 
-test("a 429 with one of the process's own requests in Billbee's window slows that endpoint only: its own request may have arrived late", () => {
+test("a 429 with two of the process's own requests possibly in Billbee's window slows that endpoint only: its own request may have arrived late", () => {
+	const clock = fakeClock(1_000_000, [0.3]);
+	const controller = new RateController(clock);
+	const products = { ...KEYS, endpoint: 'cred|GET /products' };
+	sendWhenAllowed(clock, controller.request(products, LIMITS, 1, clock.t));
+	const answerAfter = (ms) => {
+		const waiter = sendOneNow(controller, clock);
+		clock.t += ms;
+		waiter.succeeded();
+	};
+	for (let i = 0; i < 4; i++) answerAfter(20);
+	// Answered 60 ms after it left: it may have reached Billbee up to 40 ms late, or 60 ms.
+	answerAfter(60);
+	answerAfter(20);
+	answer429(clock, sendOneNow(controller, clock));
+	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
+	assert.equal(controller.stateOf(products.endpoint).level, 1);
+});
+
+test("a 429 on a process's second request (only one of its own can have been in Billbee's window) slows the account's other endpoints too", () => {
 	const clock = fakeClock(1_000_000, [0.3]);
 	const controller = new RateController(clock);
 	const products = { ...KEYS, endpoint: 'cred|GET /products' };
@@ -531,7 +550,7 @@ test("a 429 with one of the process's own requests in Billbee's window slows tha
 	sendOneNow(controller, clock).succeeded();
 	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
-	assert.equal(controller.stateOf(products.endpoint).level, 1);
+	assert.equal(controller.stateOf(products.endpoint).level, 2, 'the same processes use it');
 });
 
 test('after a hold a request aims at the start of a slot, where it competes on equal terms', () => {

@@ -196,6 +196,8 @@ interface OwnSend {
 	ticket: Ticket;
 	at: number;
 	latestArrival: number;
+	/** When its answer came: it surely reached Billbee before. */
+	answeredAt?: number;
 	slot: number;
 }
 
@@ -485,6 +487,7 @@ export class RateController {
 						? Math.min(...endpoint.roundTrips)
 						: 0;
 				send.latestArrival = send.at + roundTrip - usual;
+				send.answeredAt = clock.now();
 				remember(endpoint, send.slot, clock.now(), true);
 			}
 			if (++endpoint.streak === PACING.ownedAfterSuccesses && !endpoint.probedFrom) {
@@ -525,6 +528,14 @@ export class RateController {
 			if (latest - (firstSentAt ?? now) > PACING.budgetMs) return undefined;
 			// None of the process's own requests in Billbee's window: two others filled it.
 			const crowded = !endpoint.sends.some((send) => send.at > sentAt - limits.endpoint.perMs);
+			// Fewer of its own requests than the window holds can have been in it (the earlier ones
+			// were answered before it began): another process filled the rest, and the 429 cannot
+			// come from its own request arriving late.
+			const ownInWindow = endpoint.sends.filter(
+				(send) =>
+					send.at < sentAt && (send.answeredAt ?? Infinity) > sentAt - limits.endpoint.perMs,
+			).length;
+			const proof = ownInWindow < limits.endpoint.requests;
 			if (endpoint.probedFrom) {
 				// The try found the slots taken: back to what worked, and try again later.
 				Object.assign(endpoint, endpoint.probedFrom, { streak: 0 });
@@ -557,9 +568,9 @@ export class RateController {
 				if (strikes >= halveAt || (onePhase && strikes >= 2)) {
 					const wasAlone = endpoint.level === 1;
 					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2));
-					// Only a window without the process's own requests proves other processes: with
-					// one of its own in it, the 429 may come from its own request arriving late.
-					if (wasAlone && crowded) this.warnOtherEndpoints(endpoint);
+					// The account's other endpoints slow down only on proof of other processes: a 429
+					// with two of its own requests possibly in the window may be its own doing.
+					if (wasAlone && proof) this.warnOtherEndpoints(endpoint);
 				} else if (strikes >= moveAt) this.moveTo(endpoint, endpoint.level);
 				endpoint.streak = 0;
 				endpoint.learnedAt = now;
