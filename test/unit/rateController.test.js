@@ -15,6 +15,8 @@ const LIMITS = {
 	apiKey: { requests: 50, perMs: 1000 },
 };
 const KEYS = { endpoint: 'cred|GET /orders', user: 'cred', apiKey: 'key' };
+/** Another endpoint of the same account. */
+const PRODUCTS = { ...KEYS, endpoint: 'cred|GET /products' };
 
 function fakeClock(start = 1_000_000, randoms = [0.5]) {
 	let i = 0;
@@ -61,6 +63,12 @@ function sendOneNow(controller, clock) {
 function answer429(clock, waiter) {
 	clock.t += 20;
 	return waiter.throttled(1000);
+}
+
+/** Runs `check` for random draws that would pick either phase, and a 429 in either phase of four. */
+function eachChanceAndPhase(check) {
+	for (const random of [0.2, 0.8])
+		for (const throttledPhase of [0, 2]) check(random, throttledPhase);
 }
 
 /** How far into its send slot (of the endpoint limit alone) a moment lies. */
@@ -262,19 +270,18 @@ test('on every fourth slot or fewer, a 429 on slots the process has not made its
 
 test('a process moves to slots that did not answer it 429 lately, whatever chance would pick', () => {
 	const slot = slotMs(LIMITS.endpoint);
-	for (const random of [0.2, 0.8])
-		for (const throttledPhase of [0, 2]) {
-			// Alone, its first request leaves at once, in a slot of the given phase of four.
-			const clock = fakeClock((4000 + throttledPhase) * slot, [random]);
-			const controller = new RateController(clock);
-			// None of its own requests in the window: two others filled it, so the level goes to 4.
-			answer429(clock, sendOneNow(controller, clock));
-			assert.deepEqual(
-				controller.stateOf(KEYS.endpoint),
-				{ level: 4, phase: 2 - throttledPhase },
-				`429 in a slot of phase ${throttledPhase}, random ${random}`,
-			);
-		}
+	eachChanceAndPhase((random, throttledPhase) => {
+		// Alone, its first request leaves at once, in a slot of the given phase of four.
+		const clock = fakeClock((4000 + throttledPhase) * slot, [random]);
+		const controller = new RateController(clock);
+		// None of its own requests in the window: two others filled it, so the level goes to 4.
+		answer429(clock, sendOneNow(controller, clock));
+		assert.deepEqual(
+			controller.stateOf(KEYS.endpoint),
+			{ level: 4, phase: 2 - throttledPhase },
+			`429 in a slot of phase ${throttledPhase}, random ${random}`,
+		);
+	});
 });
 
 test('several 429s answered at once are one signal', () => {
@@ -512,22 +519,20 @@ test('a new endpoint of an account starts on the level and slots another endpoin
 test('the first 429 that proves other processes on an account slows its other endpoints that have not met them', () => {
 	const clock = fakeClock(1_000_000, [0.3]);
 	const controller = new RateController(clock);
-	const products = { ...KEYS, endpoint: 'cred|GET /products' };
 	const otherAccount = { endpoint: 'other|GET /orders', user: 'other', apiKey: 'key' };
-	for (const keys of [products, otherAccount])
+	for (const keys of [PRODUCTS, otherAccount])
 		sendWhenAllowed(clock, controller.request(keys, LIMITS, 1, clock.t));
 	// None of the process's own requests in Billbee's window: two others filled it.
 	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
-	assert.equal(controller.stateOf(products.endpoint).level, 4, 'the same processes use it');
+	assert.equal(controller.stateOf(PRODUCTS.endpoint).level, 4, 'the same processes use it');
 	assert.equal(controller.stateOf(otherAccount.endpoint).level, 1, 'another account is not told');
 });
 
 test("a 429 with two of the process's own requests possibly in Billbee's window slows that endpoint only: its own request may have arrived late", () => {
 	const clock = fakeClock(1_000_000, [0.3]);
 	const controller = new RateController(clock);
-	const products = { ...KEYS, endpoint: 'cred|GET /products' };
-	sendWhenAllowed(clock, controller.request(products, LIMITS, 1, clock.t));
+	sendWhenAllowed(clock, controller.request(PRODUCTS, LIMITS, 1, clock.t));
 	const answerAfter = (ms) => {
 		const waiter = sendOneNow(controller, clock);
 		clock.t += ms;
@@ -539,18 +544,17 @@ test("a 429 with two of the process's own requests possibly in Billbee's window 
 	answerAfter(20);
 	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
-	assert.equal(controller.stateOf(products.endpoint).level, 1);
+	assert.equal(controller.stateOf(PRODUCTS.endpoint).level, 1);
 });
 
 test("a 429 on a process's second request (only one of its own can have been in Billbee's window) slows the account's other endpoints too", () => {
 	const clock = fakeClock(1_000_000, [0.3]);
 	const controller = new RateController(clock);
-	const products = { ...KEYS, endpoint: 'cred|GET /products' };
-	sendWhenAllowed(clock, controller.request(products, LIMITS, 1, clock.t));
+	sendWhenAllowed(clock, controller.request(PRODUCTS, LIMITS, 1, clock.t));
 	sendOneNow(controller, clock).succeeded();
 	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 2);
-	assert.equal(controller.stateOf(products.endpoint).level, 2, 'the same processes use it');
+	assert.equal(controller.stateOf(PRODUCTS.endpoint).level, 2, 'the same processes use it');
 });
 
 test('after a hold a request aims at the start of a slot, where it competes on equal terms', () => {
@@ -599,25 +603,24 @@ test("a 429 on a request with none of the process's own in Billbee's window (two
 test('halving its rate while sharing, a process keeps the half of its slots that did not meet the 429', () => {
 	const slot = slotMs(LIMITS.endpoint);
 	// Whatever phase chance would pick: the half is chosen by the throttled slot.
-	for (const random of [0.2, 0.8])
-		for (const throttledPhase of [0, 2]) {
-			const clock = fakeClock(1_000_000, [random]);
-			const controller = new RateController(clock);
-			sendOneNow(controller, clock).succeeded();
-			answer429(clock, sendOneNow(controller, clock));
-			assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
-			let waiter = sendOneNow(controller, clock);
-			while (Math.floor(clock.t / slot) % 4 !== throttledPhase) {
-				waiter.succeeded();
-				waiter = sendOneNow(controller, clock);
-			}
-			answer429(clock, waiter);
-			assert.deepEqual(
-				controller.stateOf(KEYS.endpoint),
-				{ level: 4, phase: 2 - throttledPhase },
-				`429 in a slot of phase ${throttledPhase}, random ${random}`,
-			);
+	eachChanceAndPhase((random, throttledPhase) => {
+		const clock = fakeClock(1_000_000, [random]);
+		const controller = new RateController(clock);
+		sendOneNow(controller, clock).succeeded();
+		answer429(clock, sendOneNow(controller, clock));
+		assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
+		let waiter = sendOneNow(controller, clock);
+		while (Math.floor(clock.t / slot) % 4 !== throttledPhase) {
+			waiter.succeeded();
+			waiter = sendOneNow(controller, clock);
 		}
+		answer429(clock, waiter);
+		assert.deepEqual(
+			controller.stateOf(KEYS.endpoint),
+			{ level: 4, phase: 2 - throttledPhase },
+			`429 in a slot of phase ${throttledPhase}, random ${random}`,
+		);
+	});
 });
 
 test('the higher the level, the longer a process waits before it tries twice its rate: a try there gains less', () => {
