@@ -4,7 +4,7 @@
  * Several n8n processes (queue-mode workers, webhook processors, mains) may use one Billbee
  * account, and nodes cannot talk to each other. What they do share is the clock. So time is cut
  * into send slots, the same for every process: one slot per request that Billbee allows per
- * endpoint (2 per second, so 515 ms with a margin for network jitter; 530 ms when three or
+ * endpoint (2 per second, so 515 ms with a margin for network jitter; 542.5 ms when three or
  * more processes are declared on the credential, whose slots then border on others'). A process
  * that believes `level` processes share the account uses every `level`-th slot, starting at its
  * `phase`. Billbee's window holds two requests, so at an even level phases are even: two
