@@ -239,19 +239,27 @@ test('slots that served a run of requests are kept through one 429; a second soo
 	);
 });
 
-test('on every second slot (one phase only), slots that served a run of requests are left at the second 429 soon after: the rate halves', () => {
+test('on every second slot, slots that served a run of requests are kept through one 429, left for the other phase at a second soon after, and the rate halves at a third', () => {
 	const clock = fakeClock();
 	const controller = new RateController(clock);
 	sendOneNow(controller, clock).succeeded();
 	answer429(clock, sendOneNow(controller, clock));
-	assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
+	const { level, phase } = controller.stateOf(KEYS.endpoint);
+	assert.equal(level, 2);
 	// Owned, and long after the 429 that brought it here (eight rounds).
 	for (let i = 0; i < 8; i++) sendOneNow(controller, clock).succeeded();
 	answer429(clock, sendOneNow(controller, clock));
-	assert.equal(controller.stateOf(KEYS.endpoint).level, 2, 'a newcomer or a try moves away');
+	assert.deepEqual(
+		controller.stateOf(KEYS.endpoint),
+		{ level: 2, phase },
+		'a newcomer or a try moves away',
+	);
 	// Two rounds of successes later, still soon after: before, the process stayed greedy and met
 	// a 429 every few seconds.
 	for (let i = 0; i < 2; i++) sendOneNow(controller, clock).succeeded();
+	answer429(clock, sendOneNow(controller, clock));
+	assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 1 - phase });
+	sendOneNow(controller, clock).succeeded();
 	answer429(clock, sendOneNow(controller, clock));
 	assert.equal(controller.stateOf(KEYS.endpoint).level, 4);
 });
@@ -269,19 +277,20 @@ test('on every fourth slot or fewer, a 429 on slots the process has not made its
 });
 
 test('a process moves to slots that did not answer it 429 lately, whatever chance would pick', () => {
-	const slot = slotMs(LIMITS.endpoint);
-	eachChanceAndPhase((random, throttledPhase) => {
-		// Alone, its first request leaves at once, in a slot of the given phase of four.
-		const clock = fakeClock((4000 + throttledPhase) * slot, [random]);
+	for (const random of [0.2, 0.8]) {
+		const clock = fakeClock(1_000_000, [random]);
 		const controller = new RateController(clock);
-		// None of its own requests in the window: two others filled it, so the level goes to 4.
-		answer429(clock, sendOneNow(controller, clock));
+		// Four processes declared: a lone 429 moves it to the other phase of every fourth slot.
+		const waiter = controller.request(KEYS, LIMITS, 4, clock.t);
+		sendWhenAllowed(clock, waiter);
+		const { phase } = controller.stateOf(KEYS.endpoint);
+		answer429(clock, waiter);
 		assert.deepEqual(
 			controller.stateOf(KEYS.endpoint),
-			{ level: 4, phase: 2 - throttledPhase },
-			`429 in a slot of phase ${throttledPhase}, random ${random}`,
+			{ level: 4, phase: 2 - phase },
+			`429 on phase ${phase}, random ${random}`,
 		);
-	});
+	}
 });
 
 test('several 429s answered at once are one signal', () => {
@@ -603,24 +612,54 @@ test("a 429 on a request with none of the process's own in Billbee's window (two
 test('halving its rate while sharing, a process keeps the half of its slots that did not meet the 429', () => {
 	const slot = slotMs(LIMITS.endpoint);
 	// Whatever phase chance would pick: the half is chosen by the throttled slot.
-	eachChanceAndPhase((random, throttledPhase) => {
-		const clock = fakeClock(1_000_000, [random]);
-		const controller = new RateController(clock);
-		sendOneNow(controller, clock).succeeded();
-		answer429(clock, sendOneNow(controller, clock));
-		assert.deepEqual(controller.stateOf(KEYS.endpoint), { level: 2, phase: 0 });
-		let waiter = sendOneNow(controller, clock);
-		while (Math.floor(clock.t / slot) % 4 !== throttledPhase) {
-			waiter.succeeded();
-			waiter = sendOneNow(controller, clock);
+	for (const random of [0.2, 0.8])
+		for (const throttledHalf of [0, 4]) {
+			const clock = fakeClock(1_000_000, [random]);
+			const controller = new RateController(clock);
+			// None of its own requests in the window: every fourth slot.
+			answer429(clock, sendOneNow(controller, clock));
+			const { level, phase } = controller.stateOf(KEYS.endpoint);
+			assert.equal(level, 4);
+			// Served in both halves of its slots (of eight), then a 429 in one of them.
+			const served = new Set();
+			let waiter = sendOneNow(controller, clock);
+			while (served.size < 2 || Math.floor(clock.t / slot) % 8 !== phase + throttledHalf) {
+				served.add(Math.floor(clock.t / slot) % 8);
+				waiter.succeeded();
+				waiter = sendOneNow(controller, clock);
+			}
+			answer429(clock, waiter);
+			assert.deepEqual(
+				controller.stateOf(KEYS.endpoint),
+				{ level: 8, phase: phase + 4 - throttledHalf },
+				`429 in a slot of phase ${phase + throttledHalf}, random ${random}`,
+			);
 		}
-		answer429(clock, waiter);
-		assert.deepEqual(
-			controller.stateOf(KEYS.endpoint),
-			{ level: 4, phase: 2 - throttledPhase },
-			`429 in a slot of phase ${throttledPhase}, random ${random}`,
-		);
-	});
+});
+
+test('answers at the full rate say nothing of who uses which slot: leaving it, a process takes a phase of every second slot by chance', () => {
+	const slot = slotMs(LIMITS.endpoint);
+	for (const [random, phase] of [
+		[0.2, 0],
+		[0.8, 1],
+	])
+		for (const throttledParity of [0, 1]) {
+			const clock = fakeClock(1_000_000, [random]);
+			const controller = new RateController(clock);
+			// Its own request in the window: one other process, every second slot.
+			sendOneNow(controller, clock).succeeded();
+			let waiter = sendOneNow(controller, clock);
+			while (Math.floor(clock.t / slot) % 2 !== throttledParity) {
+				waiter.succeeded();
+				waiter = sendOneNow(controller, clock);
+			}
+			answer429(clock, waiter);
+			assert.deepEqual(
+				controller.stateOf(KEYS.endpoint),
+				{ level: 2, phase },
+				`429 in a slot of parity ${throttledParity}, random ${random}`,
+			);
+		}
 });
 
 test('the higher the level, the longer a process waits before it tries twice its rate: a try there gains less', () => {
@@ -670,7 +709,7 @@ test('timers that fire 12 ms late on a busy machine: a process on every fourth s
 	}
 });
 
-test('at an even level phases are even: processes pair up on every second slot; with an odd count declared, every phase is used', () => {
+test('on every second slot two processes take turns; from every fourth slot on, at an even level phases are even and processes pair up; with an odd count declared, every phase is used', () => {
 	const phasesAt = (declared) => {
 		const phases = new Set();
 		for (let r = 0; r < 1; r += 0.05) {
@@ -681,7 +720,7 @@ test('at an even level phases are even: processes pair up on every second slot; 
 		return [...phases].sort();
 	};
 	assert.deepEqual(phasesAt(4), [0, 2]);
-	assert.deepEqual(phasesAt(2), [0]);
+	assert.deepEqual(phasesAt(2), [0, 1]);
 	assert.deepEqual(phasesAt(3), [0, 1, 2]);
 });
 

@@ -7,9 +7,12 @@
  * endpoint (2 per second, so 515 ms with a margin for network jitter; 542.5 ms when three or
  * more processes are declared on the credential, whose slots then border on others'). A process
  * that believes `level` processes share the account uses every `level`-th slot, starting at its
- * `phase`. Billbee's window holds two requests, so at an even level phases are even: two
- * processes may share one (both send at the slot's start), the slots in between stay empty, and
- * only a third request in a slot is answered 429, never the next slot's.
+ * `phase`. On every second slot two processes take turns: a request then shares Billbee's window
+ * only with one of the other process and with its own process's previous one, whose arrival the
+ * process can judge by its round trip. From every fourth slot on, Billbee's window holding two
+ * requests, phases at an even level are even: two processes may share one (both send at the
+ * slot's start), the slots in between stay empty, and only a third request in a slot is answered
+ * 429, never the next slot's.
  * - a 429 means other processes used the slot: the process holds the endpoint for Retry-After
  *   (plus jitter, so that competing processes do not come back in lockstep) and halves its rate
  *   (doubles its level, multiplicative decrease); a quarter of it when none of its own requests
@@ -18,11 +21,11 @@
  *   429 (a newcomer moves away), moves at a second soon after and halves the rate at a third.
  *   Whenever it moves, it takes the phase whose slots answered it best lately: it keeps the
  *   slots that served it and leaves those that answered 429 to whoever fills them;
- * - after a while without 429s (random, around 20 s, longer at higher levels) it tries twice its
- *   rate on a superset of its slots, sending a little late in each, so that a process already
- *   there arrives first and keeps its slot; a 429 during the try takes it back to what worked and
- *   doubles the wait for the next try. It never goes below the number of processes declared on
- *   the credential.
+ * - after a while without 429s (random, around 20 s, longer at higher levels and before a try
+ *   at the full rate) it tries twice its rate on a superset of its slots, sending a little late
+ *   in each, so that a process already there arrives first and keeps its slot; a 429 during the
+ *   try takes it back to what worked and doubles the wait for the next try. It never goes below
+ *   the number of processes declared on the credential.
  * Levels stay the declared count times a power of two, so phases of different levels can tile the
  * slots. Processes thus settle on their shares and stop colliding, much like TCP congestion
  * control or the AWS SDKs' adaptive retry mode find a share without a coordinator. An endpoint new
@@ -116,6 +119,11 @@ export const PACING = {
 	escalateWithinSlots: 6,
 	/** Time at one level after which the process tries twice its rate (halves its level). */
 	probeAfterMs: 20_000,
+	/**
+	 * A try at the full rate pays off only when every other process has gone, and confirmed
+	 * wrongly it takes every slot: it waits this much longer.
+	 */
+	fullRateTryFactor: 1.5,
 	probeAfterMaxMs: 40_000,
 	/**
 	 * A try counts as good after successes spanning this many slots (a process using every
@@ -345,7 +353,10 @@ export class RateController {
 	 * count the wait grows with the square root of the level.
 	 */
 	private scheduleProbe(lane: EndpointLane): void {
-		const scale = Math.sqrt(Math.max(1, lane.level / (2 * lane.declared)));
+		const scale =
+			lane.level === 2 && lane.declared === 1
+				? PACING.fullRateTryFactor
+				: Math.sqrt(Math.max(1, lane.level / (2 * lane.declared)));
 		lane.probeAt = this.clock.now() + lane.probeAfterMs * scale * (0.5 + this.clock.random());
 	}
 
@@ -562,10 +573,8 @@ export class RateController {
 				// they are full.
 				const halveAt = owned || declared ? 3 : endpoint.level === 2 ? 2 : 1;
 				const moveAt = owned ? 2 : 1;
-				// On every second slot there is no other phase to move to.
-				const onePhase = endpoint.level === phaseStep(endpoint.level, processes);
 				endpoint.throttles = [...endpoint.throttles.slice(-2), now];
-				if (strikes >= halveAt || (onePhase && strikes >= 2)) {
+				if (strikes >= halveAt) {
 					const wasAlone = endpoint.level === 1;
 					this.moveTo(endpoint, endpoint.level * (wasAlone && crowded ? 4 : 2));
 					// The account's other endpoints slow down only on proof of other processes: a 429
@@ -633,6 +642,8 @@ function ownArrivalFree(lane: EndpointLane, limit: RateLimit, slot: number): num
 }
 
 function remember(lane: EndpointLane, slot: number, at: number, ok: boolean): void {
+	// Sending in every slot, a 429 says that Billbee's window was full, not who uses which slot.
+	if (lane.level === 1) return;
 	lane.outcomes = [...lane.outcomes.slice(1 - PACING.outcomes), { slot, at, ok }];
 }
 
@@ -642,12 +653,14 @@ function triedEnough(level: number): number {
 }
 
 /**
- * The distance between the phases a process may take: 2 at an even level (two processes may
- * share one; the slots in between stay empty), unless three, five... processes are declared:
- * their levels do not tile the slots in pairs.
+ * The distance between the phases a process may take: 2 at an even level from every fourth slot
+ * on (two processes may share one; the slots in between stay empty), unless three, five...
+ * processes are declared: their levels do not tile the slots in pairs. On every second slot two
+ * processes take turns: sharing a slot, each would depend on how late the other's requests
+ * arrive, which it cannot see.
  */
 function phaseStep(level: number, declared: number): number {
-	return level % 2 === 0 && (declared === 1 || declared % 2 === 0) ? 2 : 1;
+	return level % 2 === 0 && level > 2 && (declared === 1 || declared % 2 === 0) ? 2 : 1;
 }
 
 function randomPhase(level: number, declared: number, random: number): number {
